@@ -1,0 +1,46 @@
+/** Roles are per tenant (a BPO operator can be agent of one client and supervisor of another). */
+export const ROLES = ['agent', 'supervisor', 'admin', 'hq', 'client_viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'customers:read',
+  'customers:write',
+  'customers:delete',
+  'customers:import',
+  'catalog:read',
+  'catalog:write',
+  'orders:read',
+  'orders:write',
+  'interactions:read',
+  'interactions:write',
+  'interactions:delete',
+  'cases:read',
+  'cases:write',
+  'cases:delete',
+  'users:read',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const staff: Permission[] = [
+  'customers:read', 'customers:write', 'catalog:read', 'orders:read', 'orders:write',
+  'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read',
+];
+
+// A client viewer (委託元) sees its own cases and contacts but no raw customer master data;
+// HQ reads everything for Voice-of-Customer work and follows up on cases.
+const grants: Record<Role, ReadonlySet<Permission>> = {
+  agent: new Set(staff),
+  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete']),
+  admin: new Set<Permission>(PERMISSIONS),
+  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read']),
+  client_viewer: new Set<Permission>(['catalog:read', 'interactions:read', 'cases:read']),
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return grants[role].has(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

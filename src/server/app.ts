@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config/config.js';
+import type { Database } from './db/client.js';
+import type { Services } from './services.js';
+import { accessPlugin, TENANT_HEADER } from './platform/access.plugin.js';
+import { registerProblemHandlers, sendProblem } from './platform/problem.plugin.js';
+import { newId } from './platform/ids.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { userRoutes } from './features/users/user.routes.js';
+import { customerRoutes } from './features/customers/customer.routes.js';
+import { catalogRoutes } from './features/catalog/catalog.routes.js';
+import { orderRoutes } from './features/orders/order.routes.js';
+import { interactionRoutes } from './features/interactions/interaction.routes.js';
+import { caseRoutes } from './features/cases/case.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  services: Services;
+  logger?: FastifyServerOptions['logger'];
+  /** Where the built console lives; defaults to dist/web/console beside the package. */
+  webRoot?: string;
+}
+
+const defaultWebRoot = fileURLToPath(new URL('../../dist/web/console', import.meta.url));
+const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the HTTP app without listening: tests call app.inject(), main.ts calls listen(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, services } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => newId(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 15552000, includeSubDomains: true },
+  });
+  // CORS stays closed unless origins are configured explicitly.
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, { origin: config.corsOrigins, credentials: true, allowedHeaders: ['content-type', 'authorization', TENANT_HEADER, 'x-csrf-token'] });
+  }
+  await app.register(cookie);
+  await app.register(csrf, { sessionPlugin: '@fastify/cookie', cookieOpts: { httpOnly: true, sameSite: 'strict', path: '/' }, getToken: (req) => req.headers['x-csrf-token'] as string | undefined });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Madoguchi API', version: '1', description: 'Omnichannel contact center: CRM 360, interactions, cases. Send `X-Tenant: <slug>` when your user serves several tenants; cookie sessions also send `X-CSRF-Token` on writes.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'madoguchi_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(accessPlugin, { resolver: services.auth });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.database.ping();
+      return { status: 'ready', database: deps.database.kind };
+    } catch {
+      return sendProblem(reply, 503, 'unavailable', 'Database is not reachable');
+    }
+  });
+
+  await app.register(authRoutes, { auth: services.auth, cookieSecure: config.cookieSecure, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  await app.register(userRoutes, { users: services.users });
+  await app.register(customerRoutes, { customers: services.customers, overview: services.overview });
+  await app.register(catalogRoutes, { catalog: services.catalog });
+  await app.register(orderRoutes, { orders: services.orders });
+  await app.register(interactionRoutes, { interactions: services.interactions });
+  await app.register(caseRoutes, { cases: services.cases });
+  await app.register(auditRoutes, { audit: services.audit });
+
+  await registerConsole(app, deps.webRoot ?? defaultWebRoot);
+  return app;
+}
+
+/** Serves the built SPA; unknown non-API GETs get index.html so client-side routes deep-link. */
+async function registerConsole(app: FastifyInstance, root: string) {
+  if (!existsSync(root)) return;
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) return reply.sendFile('index.html');
+    return sendProblem(reply, 404, 'not_found', `No route for ${request.method} ${path}`);
+  });
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  MADOGUCHI_DATA_DIR: z.string().min(1).default('./data'),
+  MADOGUCHI_SEED_DEMO: bool.default(true),
+  MADOGUCHI_PUBLIC_URL: z.string().url().optional(),
+  MADOGUCHI_TRUST_PROXY: bool.default(false),
+  MADOGUCHI_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  MADOGUCHI_CORS_ORIGINS: z.string().default(''),
+  MADOGUCHI_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  MADOGUCHI_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  seedDemo: boolean;
+  publicUrl: string | null;
+  trustProxy: boolean;
+  /** 'auto': Secure when the request came over https (directly or via a trusted proxy). */
+  cookieSecure: 'auto' | boolean;
+  corsOrigins: string[];
+  sessionTtlHours: number;
+  loginRateLimitPerMinute: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; lists every bad variable at the same time. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(e.MADOGUCHI_DATA_DIR) },
+    seedDemo: e.MADOGUCHI_SEED_DEMO,
+    publicUrl: e.MADOGUCHI_PUBLIC_URL ?? null,
+    trustProxy: e.MADOGUCHI_TRUST_PROXY,
+    cookieSecure: e.MADOGUCHI_COOKIE_SECURE === 'auto' ? 'auto' : e.MADOGUCHI_COOKIE_SECURE === 'true',
+    corsOrigins: e.MADOGUCHI_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    sessionTtlHours: e.MADOGUCHI_SESSION_TTL_HOURS,
+    loginRateLimitPerMinute: e.MADOGUCHI_LOGIN_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+  };
+}

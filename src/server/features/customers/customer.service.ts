@@ -1,0 +1,229 @@
+import { foldJa, searchTermsOf } from '../../../core/text-ja/fold.util.js';
+import { formatPhoneNational, normalizePhone, phoneSearchKey } from '../../../core/text-ja/phone.util.js';
+import { normalizeEmail } from '../../../core/text-ja/email.util.js';
+import { looksLikeSerial, normalizeSerial } from '../../../core/text-ja/serial.util.js';
+import { AppError, notFound, type FieldError } from '../../platform/app-error.js';
+import type { Clock } from '../../platform/clock.js';
+import type { IdGenerator } from '../../platform/ids.js';
+import type { TenantContext } from '../../platform/principal.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ContactPointRow, CustomerRepository, CustomerRow, CustomerSearch } from './customer.repository.js';
+import {
+  type addContactPointBody,
+  type ContactPointDto, type CreateCustomerInput, type CustomerDto, type CustomerSummaryDto, type UpdateCustomerInput,
+} from './customer.schemas.js';
+import type { z } from 'zod';
+
+interface Deps {
+  repo: CustomerRepository;
+  audit: AuditService;
+  ids: IdGenerator;
+  clock: Clock;
+}
+
+type ContactKind = 'phone' | 'email' | 'line';
+
+/** Normalizes one contact value or explains why it cannot be one. */
+export function normalizeContact(kind: ContactKind, raw: string): { ok: true; value: string } | { ok: false; message: string } {
+  if (kind === 'phone') {
+    const r = normalizePhone(raw);
+    return r.ok ? { ok: true, value: r.e164 } : { ok: false, message: r.message };
+  }
+  if (kind === 'email') {
+    const r = normalizeEmail(raw);
+    return r.ok ? { ok: true, value: r.email } : { ok: false, message: r.message };
+  }
+  const id = raw.trim();
+  return /^U[0-9a-f]{32}$/.test(id) ? { ok: true, value: id } : { ok: false, message: `"${raw}" is not a LINE user id (U + 32 hex digits)` };
+}
+
+export const displayContact = (kind: string, value: string) => (kind === 'phone' ? formatPhoneNational(value) : value);
+
+export function searchFieldsOf(c: { name: string; nameKana?: string | null; companyName?: string | null }) {
+  const parts = [c.name, c.nameKana, c.companyName].filter((p): p is string => !!p);
+  return { searchText: parts.map((p) => foldJa(p)).join('|'), searchTerms: searchTermsOf(...parts) };
+}
+
+export function toCustomerDto(c: CustomerRow): CustomerDto {
+  return {
+    id: c.id, kind: c.kind === 'company' ? 'company' : 'person', externalRef: c.externalRef, name: c.name, nameKana: c.nameKana,
+    companyName: c.companyName, gender: c.gender, ageGroup: c.ageGroup, prefecture: c.prefecture, postalCode: c.postalCode,
+    address: c.address, notes: c.notes, consentMarketing: c.consentMarketing,
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function toContactPointDto(p: ContactPointRow): ContactPointDto {
+  return { id: p.id, kind: p.kind as ContactKind, value: p.value, display: displayContact(p.kind, p.value), label: p.label, isPrimary: p.isPrimary };
+}
+
+export function createCustomerService(deps: Deps) {
+  const { repo } = deps;
+
+  /** Validates every contact at once so the user sees all broken fields together. */
+  function normalizeContacts(groups: Record<ContactKind, { field: string; items: { value: string; label?: string | null }[] }>) {
+    const errors: FieldError[] = [];
+    const out: { kind: ContactKind; value: string; label: string | null }[] = [];
+    for (const kind of Object.keys(groups) as ContactKind[]) {
+      const { field, items } = groups[kind];
+      items.forEach((item, i) => {
+        const r = normalizeContact(kind, item.value);
+        if (!r.ok) errors.push({ path: `${field}.${i}.value`, message: r.message });
+        else if (!out.some((o) => o.kind === kind && o.value === r.value)) out.push({ kind, value: r.value, label: item.label ?? null });
+      });
+    }
+    if (errors.length > 0) throw new AppError('validation_failed', errors.map((e) => e.message).join('; '), errors);
+    return out;
+  }
+
+  async function assertContactsFree(ctx: TenantContext, contacts: { kind: ContactKind; value: string }[], exceptCustomerId?: string) {
+    const taken: FieldError[] = [];
+    for (const kind of ['phone', 'email', 'line'] as const) {
+      const owners = await repo.findContactOwners(ctx.tenantId, kind, contacts.filter((c) => c.kind === kind).map((c) => c.value));
+      for (const o of owners) {
+        if (o.customerId !== exceptCustomerId) taken.push({ path: kind, message: `${displayContact(kind, o.value)} already belongs to another customer` });
+      }
+    }
+    if (taken.length > 0) throw new AppError('duplicate', taken.map((t) => t.message).join('; '), taken);
+  }
+
+  async function getRow(ctx: TenantContext, id: string) {
+    const c = await repo.findById(ctx.tenantId, id);
+    if (!c) throw notFound('Customer');
+    return c;
+  }
+
+  return {
+    async createCustomer(ctx: TenantContext, input: CreateCustomerInput) {
+      const v = input;
+      const contacts = normalizeContacts({
+        phone: { field: 'phones', items: v.phones }, email: { field: 'emails', items: v.emails }, line: { field: 'lineUserIds', items: v.lineUserIds },
+      });
+      await assertContactsFree(ctx, contacts);
+      const now = deps.clock.now();
+      const id = deps.ids();
+      const firstOfKind = new Set<string>();
+      try {
+        const row = await repo.insert(
+          {
+            id, tenantId: ctx.tenantId, externalRef: v.externalRef ?? null, kind: v.kind, name: v.name, nameKana: v.nameKana ?? null,
+            companyName: v.companyName ?? null, gender: v.gender ?? null, ageGroup: v.ageGroup ?? null, prefecture: v.prefecture ?? null,
+            postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false,
+            ...searchFieldsOf(v), createdAt: now, updatedAt: now,
+          },
+          contacts.map((c) => {
+            const isPrimary = !firstOfKind.has(c.kind);
+            firstOfKind.add(c.kind);
+            return { id: deps.ids(), tenantId: ctx.tenantId, customerId: id, kind: c.kind, value: c.value, label: c.label, isPrimary, createdAt: now };
+          }),
+        );
+        await deps.audit.record(ctx, { action: 'customer.create', entity: 'customer', entityId: id });
+        return toCustomerDto(row);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('duplicate', 'A contact point or external reference of this customer is already in use');
+        throw err;
+      }
+    },
+
+    async updateCustomer(ctx: TenantContext, id: string, input: UpdateCustomerInput) {
+      const v = input;
+      const current = await getRow(ctx, id);
+      const merged = { name: v.name ?? current.name, nameKana: v.nameKana === undefined ? current.nameKana : v.nameKana, companyName: v.companyName === undefined ? current.companyName : v.companyName };
+      const patch = Object.fromEntries(Object.entries(v).filter(([, val]) => val !== undefined));
+      const row = await repo.update(ctx.tenantId, id, { ...patch, ...searchFieldsOf(merged), updatedAt: deps.clock.now() });
+      if (!row) throw notFound('Customer');
+      await deps.audit.record(ctx, { action: 'customer.update', entity: 'customer', entityId: id, changes: { fields: Object.keys(patch) } });
+      return toCustomerDto(row);
+    },
+
+    async deleteCustomer(ctx: TenantContext, id: string) {
+      if (!(await repo.delete(ctx.tenantId, id))) throw notFound('Customer');
+      await deps.audit.record(ctx, { action: 'customer.delete', entity: 'customer', entityId: id });
+    },
+
+    async getCustomer(ctx: TenantContext, id: string) {
+      return toCustomerDto(await getRow(ctx, id));
+    },
+
+    /** Throws not_found unless the customer belongs to the caller's tenant (guards ids named in other features' writes). */
+    async assertExists(ctx: TenantContext, id: string) {
+      await getRow(ctx, id);
+    },
+
+    async listContactPoints(ctx: TenantContext, customerId: string) {
+      await getRow(ctx, customerId);
+      return (await repo.listContactPoints(ctx.tenantId, [customerId])).map(toContactPointDto);
+    },
+
+    async addContactPoint(ctx: TenantContext, customerId: string, input: z.output<typeof addContactPointBody>) {
+      const v = input;
+      await getRow(ctx, customerId);
+      const r = normalizeContact(v.kind, v.value);
+      if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'value', message: r.message }]);
+      await assertContactsFree(ctx, [{ kind: v.kind, value: r.value }], customerId);
+      const existing = await repo.findCustomerIdByContact(ctx.tenantId, v.kind, r.value);
+      if (existing === customerId) throw new AppError('duplicate', `${displayContact(v.kind, r.value)} is already registered for this customer`);
+      const now = deps.clock.now();
+      const cp = await repo.insertContactPoint({ id: deps.ids(), tenantId: ctx.tenantId, customerId, kind: v.kind, value: r.value, label: v.label ?? null, isPrimary: v.isPrimary, createdAt: now });
+      if (!cp) throw new AppError('duplicate', `${displayContact(v.kind, r.value)} already belongs to another customer`);
+      await repo.touch(ctx.tenantId, customerId, now);
+      await deps.audit.record(ctx, { action: 'contact_point.create', entity: 'customer', entityId: customerId, changes: { kind: v.kind } });
+      return toContactPointDto(cp);
+    },
+
+    async deleteContactPoint(ctx: TenantContext, id: string) {
+      const removed = await repo.deleteContactPoint(ctx.tenantId, id);
+      if (!removed) throw notFound('Contact point');
+      await deps.audit.record(ctx, { action: 'contact_point.delete', entity: 'customer', entityId: removed.customerId });
+    },
+
+    /** One box for everything an agent may type: name or kana in any width/script, phone in any format, e-mail, serial. */
+    async searchCustomers(ctx: TenantContext, q: string, page: number, pageSize: number) {
+      const s = interpretQuery(q);
+      const { items, total } = await repo.search(ctx.tenantId, s, pageSize, (page - 1) * pageSize);
+      const points = await repo.listContactPoints(ctx.tenantId, items.map((c) => c.id));
+      const first = (id: string, kind: string) => points.find((p) => p.customerId === id && p.kind === kind);
+      const summaries: CustomerSummaryDto[] = items.map((c) => {
+        const phone = first(c.id, 'phone');
+        return {
+          id: c.id, kind: c.kind === 'company' ? 'company' : 'person', name: c.name, nameKana: c.nameKana, companyName: c.companyName,
+          prefecture: c.prefecture, primaryPhone: phone ? formatPhoneNational(phone.value) : null,
+          primaryEmail: first(c.id, 'email')?.value ?? null, updatedAt: c.updatedAt.toISOString(),
+        };
+      });
+      return { items: summaries, page, pageSize, total };
+    },
+
+    /** Screen-pop identification: exact, indexed match on a normalized key. */
+    async identify(ctx: TenantContext, by: { phone?: string; email?: string }): Promise<string | null> {
+      if (by.phone !== undefined) {
+        const r = normalizePhone(by.phone);
+        if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'phone', message: r.message }]);
+        return repo.findCustomerIdByContact(ctx.tenantId, 'phone', r.e164);
+      }
+      if (by.email !== undefined) {
+        const r = normalizeEmail(by.email);
+        if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'email', message: r.message }]);
+        return repo.findCustomerIdByContact(ctx.tenantId, 'email', r.email);
+      }
+      return null;
+    },
+  };
+}
+export type CustomerService = ReturnType<typeof createCustomerService>;
+
+/** Decides which keys a free-text query can be: several may apply ("0120…" is both digits and a phone). */
+export function interpretQuery(q: string): CustomerSearch {
+  const trimmed = q.normalize('NFKC').trim();
+  if (trimmed === '') return { text: null, phoneE164: null, email: null, serial: null };
+  const phone = phoneSearchKey(trimmed);
+  const email = trimmed.includes('@') ? normalizeEmail(trimmed) : null;
+  const folded = foldJa(trimmed);
+  return {
+    text: phone ? null : { folded, terms: searchTermsOf(trimmed) },
+    phoneE164: phone,
+    email: email?.ok ? email.email : null,
+    serial: looksLikeSerial(trimmed) ? normalizeSerial(trimmed) : null,
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isoDateTime, optionalText } from '../../platform/http.schemas.js';
+
+export const ORDER_CHANNELS = ['phone', 'web', 'postcard', 'fax', 'store', 'email', 'line'] as const;
+
+const lineBody = z.object({
+  productId: z.uuid().nullable().optional(),
+  sku: optionalText(60),
+  name: z.string().trim().min(1).max(200),
+  quantity: z.number().int().min(1).max(100_000),
+  unitPriceJpy: z.number().int().min(0).max(100_000_000),
+});
+
+export const createOrderBody = z.object({
+  customerId: z.uuid(),
+  orderNumber: optionalText(60),
+  orderedAt: isoDateTime.optional(),
+  status: z.string().trim().min(1).max(40).default('received'),
+  channel: z.enum(ORDER_CHANNELS).nullable().optional(),
+  lines: z.array(lineBody).min(1, 'an order needs at least one line').max(200),
+});
+export const updateOrderBody = z.object({ status: z.string().trim().min(1).max(40) });
+export const orderQuery = z.object({
+  customerId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const orderLineDto = z.object({ id: z.string(), productId: z.string().nullable(), sku: z.string().nullable(), name: z.string(), quantity: z.number(), unitPriceJpy: z.number() });
+export const orderDto = z.object({
+  id: z.string(), customerId: z.string(), orderNumber: z.string(), orderedAt: z.string(), status: z.string(),
+  channel: z.string().nullable(), totalJpy: z.number(), lines: z.array(orderLineDto),
+});
+export type OrderDto = z.infer<typeof orderDto>;

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { buildApp } from './app.js';
+import { createServices, type Services } from './services.js';
+import { systemClock } from './platform/clock.js';
+import { newId } from './platform/ids.js';
+import { loggerOptions } from './platform/logger.js';
+
+export interface Runtime {
+  database: Database;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database, applies migrations and wires the services. */
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const database = await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database);
+  await database.migrate();
+  const services = createServices({ db: database.db, clock: systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours });
+  return { database, services, close: () => database.close() };
+}
+
+/** Starts the HTTP server; resolves once it listens. */
+export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
+  const app = await buildApp({ config, database: runtime.database, services: runtime.services, logger: loggerOptions(config.logLevel) });
+  await app.listen({ port: config.port, host: config.host });
+  const stop = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return app;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Shared HTTP shapes: pagination, id params, problem body (documented in OpenAPI). */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+
+export const idParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+/** Optional trimmed text: empty strings become null so forms can clear a field. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim())
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+
+export const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+export const isoDate = z.iso.date();
+
+/** DELETE answers 204 with no body. */
+export const noContent = z.null().describe('No content');
+
+export const errorResponses = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };

@@ -1,0 +1,120 @@
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBriefcase, IconLogout, IconUsers } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useMatch, useNavigate } from 'react-router';
+import { notifySuccess } from '../common/errors.js';
+import { forgetUserData, useLogout, useSession } from '../features/auth/session.queries.js';
+import { useOptionalTenant } from '../features/auth/tenant-context.js';
+import { LanguageSwitch } from './language-switch.js';
+import { TenantSwitcher } from './tenant-switcher.js';
+
+const MAIN_ID = 'main-content';
+
+function SectionNav({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const tenant = useOptionalTenant();
+  const onCustomers = useMatch('/t/:tenant/customers/*');
+  const onCases = useMatch('/t/:tenant/cases/*');
+  if (!tenant) return null;
+  const base = `/t/${encodeURIComponent(tenant.slug)}`;
+  return (
+    <>
+      <NavLink
+        component={Link}
+        to={`${base}/customers`}
+        label={t('shell.customers')}
+        leftSection={<IconUsers size={18} aria-hidden />}
+        active={!!onCustomers}
+        aria-current={onCustomers ? 'page' : undefined}
+        onClick={onNavigate}
+      />
+      <NavLink
+        component={Link}
+        to={`${base}/cases`}
+        label={t('shell.cases')}
+        leftSection={<IconBriefcase size={18} aria-hidden />}
+        active={!!onCases}
+        aria-current={onCases ? 'page' : undefined}
+        onClick={onNavigate}
+      />
+    </>
+  );
+}
+
+function UserArea() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const logout = useLogout();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = () =>
+    logout.mutate(undefined, {
+      // Forget the user locally even when the server could not be reached.
+      onSettled: () => {
+        forgetUserData(queryClient);
+        navigate('/login', { replace: true });
+        notifySuccess(t('auth.loggedOut'));
+      },
+    });
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {session && (
+        <Text size="sm" visibleFrom="sm" truncate maw={200} title={session.user.email}>
+          {session.user.displayName}
+        </Text>
+      )}
+      <LanguageSwitch />
+      <Button variant="subtle" size="sm" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut} loading={logout.isPending}>
+        {t('auth.logout')}
+      </Button>
+    </Group>
+  );
+}
+
+/** Header (brand, tenant, user, language, logout), the section menu inside a tenant, and the page. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [navOpened, nav] = useDisclosure(false);
+  const tenant = useOptionalTenant();
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={tenant ? { width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpened } } : undefined}
+      padding="md"
+    >
+      <AppShell.Header>
+        <VisuallyHidden>
+          <a href={`#${MAIN_ID}`}>{t('shell.skipToContent')}</a>
+        </VisuallyHidden>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            {tenant && (
+              <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNav')} />
+            )}
+            <Anchor component={Link} to="/" fw={700} c="indigo.7" underline="never">
+              {t('common.appName')}
+            </Anchor>
+            <TenantSwitcher />
+            {tenant && !tenant.canEdit && (
+              <Badge color="gray" variant="outline">
+                {t('shell.readOnly')}
+              </Badge>
+            )}
+          </Group>
+          <UserArea />
+        </Group>
+      </AppShell.Header>
+      {tenant && (
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.nav')}>
+          <SectionNav onNavigate={nav.close} />
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} bg="gray.0">
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
