@@ -4,7 +4,6 @@ import { ConfigError, loadConfig, type Config } from '../server/config/config.js
 import { openRuntime, startServer, type Runtime } from '../server/main.js';
 import { AppError } from '../server/platform/app-error.js';
 import { systemContext } from '../server/platform/system-context.js';
-import { seedDemoIfEmpty } from '../server/features/demo/demo-seed.service.js';
 import { runCustomerImport } from './import-customers.command.js';
 
 /** `madoguchi` — one binary for serving, migrating, seeding and administration. */
@@ -24,7 +23,7 @@ program.command('serve').description('migrate, seed demo data on first start (MA
   const started = performance.now();
   const config = loadConfig();
   const rt = await openRuntime(config);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(rt.services) : null;
+  const seeded = config.seedDemo ? await rt.services.demoSeed.seedIfEmpty() : null;
   await startServer(config, rt);
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
   const where = config.database.kind === 'pglite' ? `embedded PGlite at ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -43,7 +42,7 @@ program.command('migrate').description('apply database migrations').action(() =>
 
 program.command('seed-demo').description('load the Japanese demo data (only into an empty database)').action(() =>
   withRuntime(async (rt) => {
-    const r = await seedDemoIfEmpty(rt.services);
+    const r = await rt.services.demoSeed.seedIfEmpty();
     console.log(r.created ? `Seeded demo data: ${r.summary}` : 'The database already has tenants; demo data not loaded.');
   }),
 );

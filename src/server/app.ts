@@ -14,11 +14,13 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
 import type { Services } from './services.js';
 import { accessPlugin, TENANT_HEADER } from './platform/access.plugin.js';
-import { registerProblemHandlers, sendProblem } from './platform/problem.plugin.js';
+import { registerProblemHandlers, sendNotFoundProblem, sendProblem } from './platform/problem.plugin.js';
+import { textGuardPlugin } from './platform/text-guard.plugin.js';
 import { newId } from './platform/ids.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { userRoutes } from './features/users/user.routes.js';
 import { customerRoutes } from './features/customers/customer.routes.js';
+import { customerImportRoutes } from './features/customers/customer-import.routes.js';
 import { catalogRoutes } from './features/catalog/catalog.routes.js';
 import { orderRoutes } from './features/orders/order.routes.js';
 import { interactionRoutes } from './features/interactions/interaction.routes.js';
@@ -40,15 +42,20 @@ const BODY_LIMIT = 1024 * 1024;
 /** Builds the HTTP app without listening: tests call app.inject(), main.ts calls listen(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, services } = deps;
+  const webRoot = deps.webRoot ?? defaultWebRoot;
+  const serveConsole = existsSync(webRoot);
   const app = Fastify({
     logger: deps.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     genReqId: () => newId(),
   });
+  // The API speaks JSON only; Fastify's default text/plain parser would let a "simple" cross-site
+  // request reach the handlers. Routes that take other bodies register their own parser (CSV import).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, { notFound: !serveConsole });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -89,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(accessPlugin, { resolver: services.auth });
+  await app.register(textGuardPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -103,23 +111,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: services.auth, cookieSecure: config.cookieSecure, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   await app.register(userRoutes, { users: services.users });
   await app.register(customerRoutes, { customers: services.customers, overview: services.overview });
+  await app.register(customerImportRoutes, { customerImport: services.customerImport });
   await app.register(catalogRoutes, { catalog: services.catalog });
   await app.register(orderRoutes, { orders: services.orders });
   await app.register(interactionRoutes, { interactions: services.interactions });
   await app.register(caseRoutes, { cases: services.cases });
   await app.register(auditRoutes, { audit: services.audit });
 
-  await registerConsole(app, deps.webRoot ?? defaultWebRoot);
+  if (serveConsole) await registerConsole(app, webRoot);
   return app;
 }
 
 /** Serves the built SPA; unknown non-API GETs get index.html so client-side routes deep-link. */
 async function registerConsole(app: FastifyInstance, root: string) {
-  if (!existsSync(root)) return;
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) return reply.sendFile('index.html');
-    return sendProblem(reply, 404, 'not_found', `No route for ${request.method} ${path}`);
+    return sendNotFoundProblem(request, reply);
   });
 }

@@ -12,6 +12,7 @@ import { createUserService } from './features/users/user.service.js';
 import { createCustomerRepository } from './features/customers/customer.repository.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { createCustomerOverviewService } from './features/customers/customer-overview.service.js';
+import { createCustomerImportService } from './features/customers/customer-import.service.js';
 import { createCatalogRepository } from './features/catalog/catalog.repository.js';
 import { createCatalogService } from './features/catalog/catalog.service.js';
 import { createOrderRepository } from './features/orders/order.repository.js';
@@ -20,6 +21,8 @@ import { createInteractionRepository } from './features/interactions/interaction
 import { createInteractionService } from './features/interactions/interaction.service.js';
 import { createCaseRepository } from './features/cases/case.repository.js';
 import { createCaseService, type CaseService } from './features/cases/case.service.js';
+import { createDemoSeedRepository } from './features/demo/demo-seed.repository.js';
+import { createDemoSeedService } from './features/demo/demo-seed.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -51,6 +54,8 @@ export function createServices({ db, clock, ids, sessionTtlHours }: ServiceDeps)
   });
   cases = createCaseService({ repo: createCaseRepository(db), audit, ids, clock, interactions, assertCustomer, assertMember });
   const overview = createCustomerOverviewService({ repo: customerRepo, customers, catalog, orders, interactions, cases });
-  return { audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases };
+  const demoSeed = createDemoSeedService({ repo: createDemoSeedRepository(db), ids, clock });
+  const customerImport = createCustomerImportService({ customers, catalog, audit });
+  return { audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases, demoSeed, customerImport };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -31,8 +31,16 @@ export const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-export const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-export const isoDate = z.iso.date();
+// PostgreSQL refuses year 0 and parses no years past 9999 in ISO form: keep dates where both
+// engines and people agree, so an odd year is a 400, not a database error.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 9999;
+const yearMessage = `must be between the years ${MIN_YEAR} and ${MAX_YEAR}`;
+const yearInRange = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
+
+export const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s))
+  .refine((d) => yearInRange(d.getUTCFullYear()), yearMessage);
+export const isoDate = z.iso.date().refine((s) => yearInRange(Number(s.slice(0, 4))), yearMessage);
 
 /** DELETE answers 204 with no body. */
 export const noContent = z.null().describe('No content');

@@ -39,8 +39,16 @@ function zodIssuesToFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 }
 
-/** Every error leaves as problem+json; input errors are 4xx with what was wrong, never a 500. */
-export function registerProblemHandlers(app: FastifyInstance) {
+/** The 404 for unknown routes, as problem+json. */
+export const sendNotFoundProblem = (request: FastifyRequest, reply: FastifyReply) =>
+  sendProblem(reply, 404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`);
+
+/**
+ * Every error leaves as problem+json; input errors are 4xx with what was wrong, never a 500.
+ * Fastify allows one not-found handler per instance: an app that serves the console sets its own
+ * (SPA fallback) and passes `notFound: false`.
+ */
+export function registerProblemHandlers(app: FastifyInstance, opts: { notFound?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) return sendProblem(reply, err.status, err.code, err.message, err.errors);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -65,5 +73,5 @@ export function registerProblemHandlers(app: FastifyInstance) {
     return sendProblem(reply, 500, 'internal', 'An internal error occurred');
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  if (opts.notFound !== false) app.setNotFoundHandler(sendNotFoundProblem);
 }

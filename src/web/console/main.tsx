@@ -34,7 +34,8 @@ createRoot(container).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" limit={4} />
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
+        {/* Synchronous navigation: filters and search boxes are bound to the URL and must not lag a keystroke or click. */}
+        <BrowserRouter useTransitions={false}>
           <App />
         </BrowserRouter>
       </QueryClientProvider>

@@ -14,6 +14,18 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../../dist/web/console', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than the app: separate files stay cached across releases.
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
+          if (id.includes('node_modules/@mantine/') || id.includes('node_modules/@floating-ui/')) return 'mantine';
+          if (id.includes('node_modules/@tabler/')) return 'icons';
+          return 'vendor';
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -32,7 +32,13 @@ export function createCatalogService(deps: { repo: CatalogRepository; audit: Aud
     },
     async updateProduct(ctx: TenantContext, id: string, input: z.output<typeof productPatchBody>) {
       const v = input;
-      const p = await repo.updateProduct(ctx.tenantId, id, { ...v, updatedAt: deps.clock.now() });
+      let p: ProductRow | null;
+      try {
+        p = await repo.updateProduct(ctx.tenantId, id, { ...v, updatedAt: deps.clock.now() });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('duplicate', `SKU ${v.sku} already exists`);
+        throw err;
+      }
       if (!p) throw notFound('Product');
       await deps.audit.record(ctx, { action: 'product.update', entity: 'product', entityId: id });
       return toProductDto(p);
@@ -77,7 +83,13 @@ export function createCatalogService(deps: { repo: CatalogRepository; audit: Aud
     },
     async updateOwnedProduct(ctx: TenantContext, id: string, input: z.output<typeof ownedProductPatchBody>) {
       const v = input;
-      const patch = { ...v, ...(v.serial !== undefined ? { serialNormalized: v.serial ? normalizeSerial(v.serial) : null } : {}) };
+      // Same rules as on create: an empty serial clears it, one with no letters or digits is refused.
+      const serial = v.serial === undefined ? undefined : v.serial || null;
+      const serialNormalized = serial ? normalizeSerial(serial) : null;
+      if (serial && !serialNormalized) throw new AppError('validation_failed', 'Serial number has no letters or digits', [{ path: 'serial', message: 'empty after normalization' }]);
+      const patch = Object.fromEntries(Object.entries({ ...v, ...(serial !== undefined ? { serial, serialNormalized } : {}) }).filter(([, x]) => x !== undefined));
+      // Nothing to change (an empty body): answer with the record, or 404, without an empty UPDATE.
+      if (Object.keys(patch).length === 0) return ownedDto(ctx, id);
       try {
         if (!(await repo.updateOwned(ctx.tenantId, id, patch))) throw notFound('Owned product');
       } catch (err) {

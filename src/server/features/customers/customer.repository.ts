@@ -19,9 +19,9 @@ export function createCustomerRepository(db: Db) {
   function searchWhere(tenantId: string, s: CustomerSearch): SQL | undefined {
     const alternatives: SQL[] = [];
     if (s.text) {
-      // One-character queries have no bigram to prefilter with: plain LIKE over the tenant's rows.
+      // GIN prefilter on bigrams (single characters are indexed too), then the exact substring check.
       const substring = like(customers.searchText, `%${escapeLike(s.text.folded)}%`);
-      alternatives.push(s.text.terms.length > 0 && [...s.text.folded].length >= 2 ? and(arrayContains(customers.searchTerms, s.text.terms), substring)! : substring);
+      alternatives.push(s.text.terms.length > 0 ? and(arrayContains(customers.searchTerms, s.text.terms), substring)! : substring);
     }
     const byContact = (kind: string, value: string) =>
       inArray(customers.id, db.select({ id: contactPoints.customerId }).from(contactPoints)
@@ -55,6 +55,10 @@ export function createCustomerRepository(db: Db) {
     async findById(tenantId: string, id: string) {
       const rows = await db.select().from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id))).limit(1);
       return rows[0] ?? null;
+    },
+    async findByIds(tenantId: string, ids: string[]) {
+      if (ids.length === 0) return [];
+      return db.select().from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
     },
     async findByExternalRef(tenantId: string, ref: string) {
       const rows = await db.select().from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.externalRef, ref))).limit(1);

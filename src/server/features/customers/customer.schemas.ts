@@ -16,7 +16,8 @@ const customerFields = {
   ageGroup: optionalText(20),
   prefecture: optionalText(10),
   postalCode: z.string().trim().regex(/^(\d{3}-?\d{4})?$/, 'use a 7-digit postal code like 100-0001').nullable().optional()
-    .transform((v) => (v ? `${v.replace('-', '').slice(0, 3)}-${v.replace('-', '').slice(3)}` : null)),
+    .transform((v) => (v ? `${v.replace('-', '').slice(0, 3)}-${v.replace('-', '').slice(3)}` : null))
+    .optional(),
   address: optionalText(500),
   notes: optionalText(5000),
   consentMarketing: z.boolean().optional(),

@@ -1,4 +1,4 @@
-import { foldJa, searchTermsOf } from '../../../core/text-ja/fold.util.js';
+import { bigramsOf, foldJa, searchTermsOf } from '../../../core/text-ja/fold.util.js';
 import { formatPhoneNational, normalizePhone, phoneSearchKey } from '../../../core/text-ja/phone.util.js';
 import { normalizeEmail } from '../../../core/text-ja/email.util.js';
 import { looksLikeSerial, normalizeSerial } from '../../../core/text-ja/serial.util.js';
@@ -56,6 +56,31 @@ export function toCustomerDto(c: CustomerRow): CustomerDto {
 
 export function toContactPointDto(p: ContactPointRow): ContactPointDto {
   return { id: p.id, kind: p.kind as ContactKind, value: p.value, display: displayContact(p.kind, p.value), label: p.label, isPrimary: p.isPrimary };
+}
+
+/** A customer an import row may be merged into, with the contact points it already has. */
+export interface MergeCandidate {
+  customer: CustomerDto;
+  contacts: { kind: ContactKind; value: string }[];
+}
+
+/** Fields an import may fill on an existing customer; the name and kind an agent has recorded are never replaced. */
+const MERGE_FILL_FIELDS = ['externalRef', 'nameKana', 'companyName', 'gender', 'ageGroup', 'prefecture', 'postalCode', 'address', 'notes'] as const;
+export type CustomerMergePatch = Partial<Pick<CustomerDto, (typeof MERGE_FILL_FIELDS)[number] | 'consentMarketing'>>;
+
+/**
+ * What merging incoming data into an existing customer changes: empty fields are filled and nothing already
+ * recorded is overwritten. Marketing consent can only be withdrawn: a client's old list must not re-subscribe
+ * someone who opted out at the contact center (特定電子メール法 requires the opt-out to stick).
+ */
+export function planCustomerMerge(current: CustomerDto, incoming: Partial<CreateCustomerInput>): CustomerMergePatch {
+  const patch: Record<string, unknown> = {};
+  for (const f of MERGE_FILL_FIELDS) {
+    const v = incoming[f];
+    if ((current[f] === null || current[f] === '') && v !== undefined && v !== null && v !== '') patch[f] = v;
+  }
+  if (current.consentMarketing && incoming.consentMarketing === false) patch.consentMarketing = false;
+  return patch as CustomerMergePatch;
 }
 
 export function createCustomerService(deps: Deps) {
@@ -209,6 +234,78 @@ export function createCustomerService(deps: Deps) {
       }
       return null;
     },
+
+    /**
+     * The customers an import row could be: the one with its external reference, and the owners of its
+     * phones and e-mails (normalized here; unparseable values are ignored), each with its contact points.
+     */
+    async findForMerge(ctx: TenantContext, keys: { externalRef?: string | null; phones?: string[]; emails?: string[] }) {
+      const ref = keys.externalRef?.trim() || null;
+      const byRef = ref ? await repo.findByExternalRef(ctx.tenantId, ref) : null;
+      const owners: { kind: ContactKind; value: string; customerId: string }[] = [];
+      for (const [kind, raw] of [['phone', keys.phones ?? []], ['email', keys.emails ?? []]] as const) {
+        const values = [...new Set(raw.map((v) => normalizeContact(kind, v)).flatMap((r) => (r.ok ? [r.value] : [])))];
+        for (const o of await repo.findContactOwners(ctx.tenantId, kind, values)) owners.push({ kind, value: o.value, customerId: o.customerId });
+      }
+      const ids = [...new Set([...(byRef ? [byRef.id] : []), ...owners.map((o) => o.customerId)])];
+      const [rows, points] = await Promise.all([repo.findByIds(ctx.tenantId, ids), repo.listContactPoints(ctx.tenantId, ids)]);
+      const candidates: MergeCandidate[] = rows.map((c) => ({
+        customer: toCustomerDto(c),
+        contacts: points.filter((p) => p.customerId === c.id).map((p) => ({ kind: p.kind as ContactKind, value: p.value })),
+      }));
+      return { byExternalRef: byRef?.id ?? null, owners, candidates };
+    },
+
+    /**
+     * Merges imported data into an existing customer (see planCustomerMerge) and adds the phones and e-mails
+     * nobody in the tenant has yet; contact points another customer owns are left where they are.
+     */
+    async mergeCustomer(ctx: TenantContext, id: string, input: CreateCustomerInput) {
+      const v = input;
+      const contacts = normalizeContacts({
+        phone: { field: 'phones', items: v.phones }, email: { field: 'emails', items: v.emails }, line: { field: 'lineUserIds', items: v.lineUserIds },
+      });
+      const current = await getRow(ctx, id);
+      const patch = planCustomerMerge(toCustomerDto(current), v);
+      const existing = await repo.listContactPoints(ctx.tenantId, [id]);
+      const has = new Set(existing.map((p) => `${p.kind}:${p.value}`));
+      const kindsPresent = new Set(existing.map((p) => p.kind));
+      const missing = contacts.filter((c) => !has.has(`${c.kind}:${c.value}`));
+      const taken = new Set<string>();
+      for (const kind of ['phone', 'email', 'line'] as const) {
+        for (const o of await repo.findContactOwners(ctx.tenantId, kind, missing.filter((c) => c.kind === kind).map((c) => c.value))) taken.add(`${kind}:${o.value}`);
+      }
+      const now = deps.clock.now();
+      let row = current;
+      const fields = Object.keys(patch);
+      if (fields.length > 0) {
+        const names = { name: current.name, nameKana: patch.nameKana ?? current.nameKana, companyName: patch.companyName ?? current.companyName };
+        try {
+          row = (await repo.update(ctx.tenantId, id, { ...patch, ...searchFieldsOf(names), updatedAt: now })) ?? current;
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new AppError('duplicate', `External reference ${patch.externalRef} already belongs to another customer`, [{ path: 'externalRef', message: 'already in use' }]);
+          throw err;
+        }
+      }
+      const added: ContactPointDto[] = [];
+      const skipped: { kind: ContactKind; value: string }[] = [];
+      for (const c of missing) {
+        if (taken.has(`${c.kind}:${c.value}`)) {
+          skipped.push({ kind: c.kind, value: c.value });
+          continue;
+        }
+        const isPrimary = !kindsPresent.has(c.kind);
+        kindsPresent.add(c.kind);
+        const cp = await repo.insertContactPoint({ id: deps.ids(), tenantId: ctx.tenantId, customerId: id, kind: c.kind, value: c.value, label: c.label, isPrimary, createdAt: now });
+        if (cp) added.push(toContactPointDto(cp));
+        else skipped.push({ kind: c.kind, value: c.value });
+      }
+      if (fields.length === 0 && added.length > 0) await repo.touch(ctx.tenantId, id, now);
+      if (fields.length > 0 || added.length > 0) {
+        await deps.audit.record(ctx, { action: 'customer.merge', entity: 'customer', entityId: id, changes: { fields, contactKinds: added.map((a) => a.kind) } });
+      }
+      return { customer: toCustomerDto(row), fields, addedContacts: added, skippedContacts: skipped };
+    },
   };
 }
 export type CustomerService = ReturnType<typeof createCustomerService>;
@@ -221,7 +318,7 @@ export function interpretQuery(q: string): CustomerSearch {
   const email = trimmed.includes('@') ? normalizeEmail(trimmed) : null;
   const folded = foldJa(trimmed);
   return {
-    text: phone ? null : { folded, terms: searchTermsOf(trimmed) },
+    text: phone ? null : { folded, terms: bigramsOf(trimmed) },
     phoneE164: phone,
     email: email?.ok ? email.email : null,
     serial: looksLikeSerial(trimmed) ? normalizeSerial(trimmed) : null,

@@ -5,7 +5,7 @@
  */
 import type { Rng } from './demo-random.js';
 import { DAY, HOUR, MINUTE, SECOND, jstMidnight, jstWeekday } from './demo-time.js';
-import type { DemoCase, DemoInteraction } from './demo-types.js';
+import type { DemoCase, DemoInteraction, DemoOrder, DemoOwned } from './demo-types.js';
 
 export interface TenantContext {
   rng: Rng;
@@ -22,6 +22,24 @@ export interface TenantContext {
 }
 
 export type Channel = DemoInteraction['channel'];
+
+/** What a tenant story produces for one customer. */
+export interface CustomerHistory {
+  owned: DemoOwned[];
+  orders: DemoOrder[];
+  cases: DemoCase[];
+  /** interactions that must be kept (case contacts) */
+  mandatory: DemoInteraction[];
+  /** interactions that may be dropped to respect the per-customer count */
+  optional: DemoInteraction[];
+  /** makes one more everyday contact, or null if none fits */
+  filler: () => DemoInteraction | null;
+}
+
+export interface StoryCustomer {
+  kind: 'person' | 'company';
+  seniority: number;
+}
 
 export interface ContactDraft {
   channel: Channel;
@@ -66,7 +84,7 @@ export function pickSlot(rng: Rng, from: number, to: number, lastStart = LAST_ST
   for (let day = jstMidnight(from); day <= to; day += DAY) {
     const lo = Math.max(from, day + OPEN_MINUTE * MINUTE);
     const hi = Math.min(to, day + lastStart * MINUTE);
-    if (lo <= hi) return lo + Math.floor(rng.next() * (hi - lo));
+    if (lo <= hi) return Math.min(hi, lo + Math.floor((rng.next() * (hi - lo)) / SECOND) * SECOND);
   }
   return null;
 }
@@ -270,7 +288,7 @@ export function missedCallDraft(queue: string): ContactDraft {
 export function orderTimeWithin(ctx: TenantContext, ix: DemoInteraction): number {
   const start = (ix.answeredAt ?? ix.offeredAt).getTime();
   const end = (ix.endedAt ?? ix.offeredAt).getTime();
-  return start + Math.floor((end - start) * ctx.rng.range(0.5, 0.9));
+  return start + Math.floor(((end - start) * ctx.rng.range(0.5, 0.9)) / SECOND) * SECOND;
 }
 
 /** Fisher–Yates shuffle (copy). */

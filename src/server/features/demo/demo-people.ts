@@ -44,9 +44,11 @@ export interface Identity {
 }
 
 const FAMILY_WEIGHTED = FAMILY_NAMES.map((n, i) => [n, 1 / (i + 8)] as const);
+const PREFECTURE_WEIGHTED = PREFECTURES.map((p) => [p, p.pop] as const);
+const FORM_WEIGHTED = COMPANY_FORMS.map((f) => [f, f.weight] as const);
 
 function pickPrefecture(rng: Rng): DemoPrefecture {
-  return rng.weighted(PREFECTURES.map((p) => [p, p.pop] as const));
+  return rng.weighted(PREFECTURE_WEIGHTED);
 }
 
 function eraFor(rng: Rng, age: AgeGroup | null): NameEra {
@@ -196,7 +198,7 @@ export function companyIdentity(rng: Rng, reg: UniqueRegistry): Identity {
   let kana = '';
   let roman = '';
   for (let attempt = 0; attempt < 30; attempt++) {
-    const form = rng.weighted(COMPANY_FORMS.map((f) => [f, f.weight] as const));
+    const form = rng.weighted(FORM_WEIGHTED);
     const core = rng.pick(COMPANY_CORES);
     const business = rng.pick(COMPANY_BUSINESSES);
     const prefix = rng.chance(form.prefix);

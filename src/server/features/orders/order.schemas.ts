@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isoDateTime, optionalText } from '../../platform/http.schemas.js';
 
+/** orders.total_jpy is a 32-bit integer column. */
+export const MAX_ORDER_TOTAL_JPY = 2_147_483_647;
+
 export const ORDER_CHANNELS = ['phone', 'web', 'postcard', 'fax', 'store', 'email', 'line'] as const;
 
 const lineBody = z.object({
@@ -18,6 +21,9 @@ export const createOrderBody = z.object({
   status: z.string().trim().min(1).max(40).default('received'),
   channel: z.enum(ORDER_CHANNELS).nullable().optional(),
   lines: z.array(lineBody).min(1, 'an order needs at least one line').max(200),
+}).refine((o) => o.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceJpy, 0) <= MAX_ORDER_TOTAL_JPY, {
+  message: `the order total must not exceed ${MAX_ORDER_TOTAL_JPY.toLocaleString('en')} JPY`,
+  path: ['lines'],
 });
 export const updateOrderBody = z.object({ status: z.string().trim().min(1).max(40) });
 export const orderQuery = z.object({

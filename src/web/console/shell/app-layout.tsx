@@ -20,26 +20,26 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const onCases = useMatch('/t/:tenant/cases/*');
   if (!tenant) return null;
   const base = `/t/${encodeURIComponent(tenant.slug)}`;
+  const items = [
+    { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: tenant.can('customers:read') },
+    { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: tenant.can('cases:read') },
+  ];
   return (
     <>
-      <NavLink
-        component={Link}
-        to={`${base}/customers`}
-        label={t('shell.customers')}
-        leftSection={<IconUsers size={18} aria-hidden />}
-        active={!!onCustomers}
-        aria-current={onCustomers ? 'page' : undefined}
-        onClick={onNavigate}
-      />
-      <NavLink
-        component={Link}
-        to={`${base}/cases`}
-        label={t('shell.cases')}
-        leftSection={<IconBriefcase size={18} aria-hidden />}
-        active={!!onCases}
-        aria-current={onCases ? 'page' : undefined}
-        onClick={onNavigate}
-      />
+      {items
+        .filter((item) => item.show)
+        .map(({ to, label, icon: Icon, active }) => (
+          <NavLink
+            key={to}
+            component={Link}
+            to={to}
+            label={label}
+            leftSection={<Icon size={18} aria-hidden />}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
+          />
+        ))}
     </>
   );
 }
@@ -94,11 +94,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {tenant && (
               <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNav')} />
             )}
-            <Anchor component={Link} to="/" fw={700} c="indigo.7" underline="never">
+            <Anchor component={Link} to="/" fw={700} c="indigo.7" underline="never" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
               {t('common.appName')}
             </Anchor>
             <TenantSwitcher />
-            {tenant && !tenant.canEdit && (
+            {tenant && !tenant.can('cases:write') && (
               <Badge color="gray" variant="outline">
                 {t('shell.readOnly')}
               </Badge>

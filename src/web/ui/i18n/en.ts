@@ -12,12 +12,9 @@ export const en: Messages = {
     confirmDelete: 'Delete this?',
     add: 'Add',
     retry: 'Reload',
-    back: 'Back',
     required: 'Required',
     none: '—',
     all: 'All',
-    yes: 'Yes',
-    no: 'No',
     noSubject: '(no subject)',
   },
   errors: {
@@ -34,7 +31,6 @@ export const en: Messages = {
     goHome: 'Home',
   },
   auth: {
-    title: 'Sign in',
     subtitle: 'Contact center console',
     email: 'Email',
     password: 'Password',
@@ -131,12 +127,8 @@ export const en: Messages = {
   },
   customer360: {
     edit: 'Edit',
-    kind: 'Kind',
-    companyName: 'Company',
-    segment: 'Segment',
     ageGroup: 'Age group',
     prefecture: 'Prefecture',
-    postalCode: 'Postal code',
     address: 'Address',
     notes: 'Notes',
     consent: 'Marketing contact',
@@ -174,9 +166,6 @@ export const en: Messages = {
   },
   orders: {
     title: 'Purchase history',
-    orderNumber: 'Order number',
-    orderedAt: 'Ordered at',
-    status: 'Status',
     total: 'Total',
     sku: 'SKU',
     item: 'Item',
@@ -228,7 +217,6 @@ export const en: Messages = {
     agent: 'Agent: {{name}}',
     disposedAs: 'Disposition: {{disposition}}',
     queue: 'Queue: {{queue}}',
-    linkedCase: 'Case {{number}}',
     openCase: 'Open case',
   },
   statuses: {

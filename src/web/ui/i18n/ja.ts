@@ -10,12 +10,9 @@ export const ja = {
     confirmDelete: '削除しますか？',
     add: '追加',
     retry: '再読み込み',
-    back: '戻る',
     required: '必須項目です',
     none: '—',
     all: 'すべて',
-    yes: 'はい',
-    no: 'いいえ',
     noSubject: '（件名なし）',
   },
   errors: {
@@ -32,7 +29,6 @@ export const ja = {
     goHome: 'ホームへ',
   },
   auth: {
-    title: 'ログイン',
     subtitle: 'コンタクトセンター コンソール',
     email: 'メールアドレス',
     password: 'パスワード',
@@ -129,12 +125,8 @@ export const ja = {
   },
   customer360: {
     edit: '編集',
-    kind: '種別',
-    companyName: '会社名',
-    segment: '属性',
     ageGroup: '年代',
     prefecture: '都道府県',
-    postalCode: '郵便番号',
     address: '住所',
     notes: '備考',
     consent: 'マーケティング連絡',
@@ -172,9 +164,6 @@ export const ja = {
   },
   orders: {
     title: '購入履歴',
-    orderNumber: '注文番号',
-    orderedAt: '注文日時',
-    status: '状態',
     total: '合計',
     sku: 'SKU',
     item: '品名',
@@ -226,7 +215,6 @@ export const ja = {
     agent: '担当: {{name}}',
     disposedAs: '対応結果: {{disposition}}',
     queue: 'キュー: {{queue}}',
-    linkedCase: '案件 {{number}}',
     openCase: '案件を表示',
   },
   statuses: {

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
-import { changeLanguage, storedLanguage } from '../../../ui/i18n/i18n.js';
+import { changeLanguage, isLanguage, storedLanguage } from '../../../ui/i18n/i18n.js';
 import { LanguageSwitch } from '../../shell/language-switch.js';
 import { safeReturnPath } from './session-guard.js';
 import { homePathFor, useLogin, useSession } from './session.queries.js';
@@ -32,8 +32,9 @@ export function LoginPage() {
       {
         onSuccess: (signedIn) => {
           // The account's language applies until the user picks one in this browser.
-          if (!storedLanguage() && signedIn.user.locale !== i18n.language) {
-            void changeLanguage(signedIn.user.locale, { remember: false });
+          const locale = signedIn.user.locale;
+          if (!storedLanguage() && isLanguage(locale) && locale !== i18n.language) {
+            void changeLanguage(locale, { remember: false });
           }
         },
         onError: (error) => errors.setFailure(error),

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+
+export interface DemoRows {
+  tenants: (typeof t.tenants.$inferInsert)[];
+  users: (typeof t.users.$inferInsert)[];
+  memberships: (typeof t.memberships.$inferInsert)[];
+  products: (typeof t.products.$inferInsert)[];
+  customers: (typeof t.customers.$inferInsert)[];
+  contactPoints: (typeof t.contactPoints.$inferInsert)[];
+  ownedProducts: (typeof t.ownedProducts.$inferInsert)[];
+  orders: (typeof t.orders.$inferInsert)[];
+  orderLines: (typeof t.orderLines.$inferInsert)[];
+  cases: (typeof t.cases.$inferInsert)[];
+  interactions: (typeof t.interactions.$inferInsert)[];
+  counters: (typeof t.tenantCounters.$inferInsert)[];
+}
+
+const BATCH = 500;
+
+/** Bulk writer for demo data: one transaction, multi-row inserts, so first start stays fast. */
+export function createDemoSeedRepository(db: Db) {
+  return {
+    async hasAnyTenant() {
+      const r = await db.execute(sql`select exists(select 1 from tenants) as present`);
+      const row = (r as unknown as { rows: { present: boolean }[] }).rows[0];
+      return Boolean(row?.present);
+    },
+    async insertAll(rows: DemoRows) {
+      await db.transaction(async (tx) => {
+        const put = async <T extends PgTable>(table: T, values: T['$inferInsert'][]) => {
+          for (let i = 0; i < values.length; i += BATCH) await tx.insert(table).values(values.slice(i, i + BATCH) as never);
+        };
+        await put(t.tenants, rows.tenants);
+        await put(t.users, rows.users);
+        await put(t.memberships, rows.memberships);
+        await put(t.products, rows.products);
+        await put(t.customers, rows.customers);
+        await put(t.contactPoints, rows.contactPoints);
+        await put(t.ownedProducts, rows.ownedProducts);
+        await put(t.orders, rows.orders);
+        await put(t.orderLines, rows.orderLines);
+        await put(t.cases, rows.cases);
+        await put(t.interactions, rows.interactions);
+        await put(t.tenantCounters, rows.counters);
+      });
+    },
+  };
+}
+export type DemoSeedRepository = ReturnType<typeof createDemoSeedRepository>;

@@ -1,0 +1,63 @@
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../api/types.js';
+import { notifySuccess } from '../../common/errors.js';
+import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
+import { customerToForm, formToPatch, type CustomerFormValues } from './customer-form.js';
+import { CustomerFormFields } from './customer-form-fields.js';
+import { useUpdateCustomer } from './customer.queries.js';
+
+export interface CustomerEditModalProps {
+  opened: boolean;
+  onClose: () => void;
+  customer: Customer;
+}
+
+export function CustomerEditModal({ opened, onClose, customer }: CustomerEditModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('customerForm.editTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <CustomerEditForm customer={customer} onDone={onClose} />
+    </Modal>
+  );
+}
+
+function CustomerEditForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateCustomer(customer.id);
+  const errors = useFormErrors();
+  const [values, setValues] = useState<CustomerFormValues>(() => customerToForm(customer));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!errors.validate({ name: !values.name.trim() && t('common.required') })) return;
+    errors.reset();
+    const patch = formToPatch(customer, values);
+    if (Object.keys(patch).length === 0) return onDone();
+    update.mutate(patch, {
+      onSuccess: () => {
+        notifySuccess(t('customerForm.updated'));
+        onDone();
+      },
+      onError: errors.setFailure,
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        <CustomerFormFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} fieldError={errors.fieldError} />
+        <FormErrorAlert failure={errors.failure} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../api/types.js';
+import { customerToForm, emptyCustomerForm, formToCreate, formToPatch, prefillFromQuery } from './customer-form.js';
+
+const customer: Customer = {
+  id: 'c1',
+  kind: 'person',
+  name: '山田 太郎',
+  nameKana: 'ヤマダ タロウ',
+  companyName: null,
+  gender: null,
+  ageGroup: '40代',
+  prefecture: '東京都',
+  postalCode: '100-0001',
+  address: '千代田区千代田1-1',
+  notes: null,
+  consentMarketing: false,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+
+describe('formToCreate', () => {
+  it('trims and leaves blank optional fields out', () => {
+    const sut = formToCreate({ ...emptyCustomerForm(), name: ' 佐藤 花子 ', nameKana: ' ', prefecture: '大阪府' });
+    expect(sut).toEqual({ kind: 'person', name: '佐藤 花子', consentMarketing: false, prefecture: '大阪府' });
+  });
+});
+
+describe('formToPatch', () => {
+  it('is empty when nothing changed', () => {
+    expect(formToPatch(customer, customerToForm(customer))).toEqual({});
+  });
+
+  it('sends changes and clears emptied fields with null', () => {
+    const sut = formToPatch(customer, { ...customerToForm(customer), address: '', notes: '折り返しは夕方希望', consentMarketing: true });
+    expect(sut).toEqual({ address: null, notes: '折り返しは夕方希望', consentMarketing: true });
+  });
+});
+
+describe('prefillFromQuery', () => {
+  it('recognises phones in any format, e-mails and names', () => {
+    expect(prefillFromQuery('090-1234-5678')).toEqual({ phone: '090-1234-5678' });
+    expect(prefillFromQuery('０９０１２３４５６７８')).toEqual({ phone: '０９０１２３４５６７８' });
+    expect(prefillFromQuery('taro@example.jp')).toEqual({ email: 'taro@example.jp' });
+    expect(prefillFromQuery('やまだ')).toEqual({ name: 'やまだ' });
+    expect(prefillFromQuery('SN-AB12345')).toEqual({});
+  });
+});

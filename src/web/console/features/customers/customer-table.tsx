@@ -1,0 +1,52 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { CustomerSummary } from '../../api/types.js';
+
+export interface CustomerTableProps {
+  customers: CustomerSummary[];
+  /** Path of a customer's 360 page. */
+  hrefOf: (customer: CustomerSummary) => string;
+}
+
+/** Search results; the whole row opens the 360, the name is the keyboard-reachable link. */
+export function CustomerTable({ customers, hrefOf }: CustomerTableProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const none = t('common.none');
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table highlightOnHover verticalSpacing="xs" aria-label={t('customers.results')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('customers.name')}</Table.Th>
+            <Table.Th>{t('customers.nameKana')}</Table.Th>
+            <Table.Th>{t('customers.phone')}</Table.Th>
+            <Table.Th>{t('customers.email')}</Table.Th>
+            <Table.Th>{t('customers.prefecture')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {customers.map((customer) => (
+            <Table.Tr key={customer.id} style={{ cursor: 'pointer' }} onClick={() => navigate(hrefOf(customer))}>
+              <Table.Td>
+                <Anchor component={Link} to={hrefOf(customer)} fw={600} onClick={(e) => e.stopPropagation()}>
+                  {customer.name}
+                </Anchor>
+                {customer.companyName && (
+                  <Text size="xs" c="dimmed">
+                    {customer.companyName}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{customer.nameKana ?? none}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.primaryPhone ?? none}</Table.Td>
+              <Table.Td>{customer.primaryEmail ?? none}</Table.Td>
+              <Table.Td>{customer.prefecture ?? none}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
