@@ -203,6 +203,82 @@ describe.each(testEngines())('bad input never breaks the API [%s]', (engine) => 
     expect(await ids(`/api/v1/cases?q=${encodeURIComponent('%')}`)).toEqual([k]);
   });
 
+  it('refuses NUL characters anywhere in bodies and queries with 400 naming the field (PostgreSQL text cannot hold them)', async () => {
+    const before = await count();
+    const posts: [string, unknown, string][] = [
+      ['/api/v1/customers', { name: 'a\u0000b' }, 'body.name'],
+      ['/api/v1/customers', { name: 'ok', phones: [{ value: '03-1234-5678', label: 'x\u0000' }] }, 'body.phones.0.label'],
+      ['/api/v1/interactions', { channel: 'phone', notes: 'メモ\u0000' }, 'body.notes'],
+      ['/api/v1/cases', { title: '件名\u0000' }, 'body.title'],
+      ['/api/v1/products', { sku: 'NUL\u0000', name: 'x' }, 'body.sku'],
+    ];
+    for (const [url, body, path] of posts) {
+      const p = expectProblem(await sup.post(url, body as object), 400, 'validation_failed');
+      expect(p.errors?.map((e) => e.path), url).toContain(path);
+    }
+    for (const url of [
+      '/api/v1/customers?q=a%00b', '/api/v1/cases?q=%00', '/api/v1/products?q=%00', '/api/v1/customers/lookup?serial=AB%00123',
+      '/api/v1/customers/lookup?email=a%00%40b.jp', '/api/v1/customers/lookup?phone=03%0012345678', '/api/v1/cases?department=%00',
+    ]) {
+      const p = expectProblem(await sup.get(url), 400, 'validation_failed');
+      expect(p.errors?.[0]?.path, url).toMatch(/^querystring\./);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses years outside 1900–9999 with 400 instead of a database error', async () => {
+    for (const at of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+09:00', '1899-12-31T23:59:59Z', '9999-12-31T23:59:59-09:00']) {
+      expectProblem(await sup.post('/api/v1/interactions', { channel: 'phone', offeredAt: at }), 400, 'validation_failed');
+      expectProblem(await sup.post('/api/v1/cases', { title: 'x', dueAt: at }), 400, 'validation_failed');
+      expectProblem(await sup.post('/api/v1/orders', { customerId, orderedAt: at, lines: [{ name: 'x', quantity: 1, unitPriceJpy: 1 }] }), 400, 'validation_failed');
+      expectProblem(await sup.get(`/api/v1/interactions?from=${encodeURIComponent(at)}`), 400, 'validation_failed');
+    }
+    const product = (await sup.post('/api/v1/products', { sku: 'DATE-1', name: '日付' })).json().id as string;
+    for (const day of ['0000-01-01', '2024-02-30', '10000-01-01', '2024-13-01']) {
+      expectProblem(await sup.post(`/api/v1/customers/${customerId}/owned-products`, { productId: product, purchasedOn: day }), 400, 'validation_failed');
+    }
+    const ok = await sup.post('/api/v1/interactions', { channel: 'phone', offeredAt: '2099-12-31T23:59:59+09:00' });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('refuses an order whose total does not fit the total column with 400', async () => {
+    const before = (await sup.get('/api/v1/orders')).json().total as number;
+    const p = expectProblem(await sup.post('/api/v1/orders', { customerId, lines: [{ name: '高額', quantity: 100_000, unitPriceJpy: 100_000_000 }] }), 400, 'validation_failed');
+    expect(p.errors?.map((e) => e.path)).toContain('body.lines');
+    expectProblem(await sup.post('/api/v1/orders', { customerId, lines: Array.from({ length: 30 }, () => ({ name: '品', quantity: 1, unitPriceJpy: 100_000_000 })) }), 400, 'validation_failed');
+    expect((await sup.get('/api/v1/orders')).json().total).toBe(before);
+    const fits = await sup.post('/api/v1/orders', { customerId, lines: [{ name: '上限', quantity: 21, unitPriceJpy: 100_000_000 }] });
+    expect(fits.statusCode, fits.body).toBe(201);
+    expect(fits.json().totalJpy).toBe(2_100_000_000);
+  });
+
+  it('answers conflicts and empty updates without a 500', async () => {
+    const a = (await sup.post('/api/v1/products', { sku: 'CONF-A', name: 'A' })).json().id as string;
+    const b = (await sup.post('/api/v1/products', { sku: 'CONF-B', name: 'B' })).json().id as string;
+    expectProblem(await sup.post('/api/v1/products', { sku: 'CONF-A', name: 'again' }), 409, 'duplicate');
+    expectProblem(await sup.patch(`/api/v1/products/${b}`, { sku: 'CONF-A' }), 409, 'duplicate');
+    expect((await sup.get(`/api/v1/products/${b}`)).json().sku).toBe('CONF-B');
+
+    const owned = await sup.post(`/api/v1/customers/${customerId}/owned-products`, { productId: a, serial: 'SN-CONF-1' });
+    expect(owned.statusCode, owned.body).toBe(201);
+    const other = (await sup.post(`/api/v1/customers/${customerId}/owned-products`, { productId: a, serial: 'SN-CONF-2' })).json().id as string;
+    expectProblem(await sup.post(`/api/v1/customers/${customerId}/owned-products`, { productId: a, serial: 'sn conf 1' }), 409, 'duplicate');
+    expectProblem(await sup.patch(`/api/v1/owned-products/${other}`, { serial: 'SN-CONF-1' }), 409, 'duplicate');
+    for (const serial of ['---', '///', ' . ']) {
+      expectProblem(await sup.patch(`/api/v1/owned-products/${owned.json().id}`, { serial }), 400, 'validation_failed');
+    }
+    expect((await sup.get(`/api/v1/customers/${customerId}/owned-products`)).json().items.map((o: { serial: string }) => o.serial).sort()).toEqual(['SN-CONF-1', 'SN-CONF-2']);
+    expectProblem(await sup.delete(`/api/v1/products/${a}`), 409, 'conflict');
+
+    // An empty PATCH body changes nothing and answers with the record.
+    for (const url of [`/api/v1/customers/${customerId}`, `/api/v1/products/${a}`, `/api/v1/owned-products/${owned.json().id}`, `/api/v1/interactions/${interactionId}`, `/api/v1/cases/${caseId}`]) {
+      const res = await sup.patch(url, {});
+      expect(res.statusCode, `${url} ${res.body}`).toBe(200);
+      expect(res.json().id).toBe(url.split('/').pop());
+    }
+    expect((await sup.get(`/api/v1/customers/${customerId}/owned-products`)).json().items.find((o: { id: string }) => o.id === owned.json().id).serial).toBe('SN-CONF-1');
+  });
+
   it('refuses interaction timestamps out of order with 400, on create and on update', async () => {
     const before = (await sup.get('/api/v1/interactions')).json().total as number;
     const bad = await sup.post('/api/v1/interactions', {

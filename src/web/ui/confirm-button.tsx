@@ -1,5 +1,5 @@
 import { Button, Group, Popover, Text, type ButtonProps } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 export interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick' | 'children'> {
   children: ReactNode;
@@ -12,6 +12,7 @@ export interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick' | 'child
 /** A button that asks once before doing something that cannot be undone. */
 export function ConfirmButton({ children, question, confirmLabel, cancelLabel, onConfirm, ...buttonProps }: ConfirmButtonProps) {
   const [opened, setOpened] = useState(false);
+  const questionId = useId();
   return (
     <Popover opened={opened} onChange={setOpened} trapFocus returnFocus withArrow position="bottom-end">
       <Popover.Target>
@@ -19,8 +20,9 @@ export function ConfirmButton({ children, question, confirmLabel, cancelLabel, o
           {children}
         </Button>
       </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label={question}>
-        <Text size="sm" mb="xs">
+      {/* Named by the question, not by the button that opened it. */}
+      <Popover.Dropdown aria-labelledby={questionId}>
+        <Text size="sm" mb="xs" id={questionId}>
           {question}
         </Text>
         <Group gap="xs" justify="flex-end">

@@ -78,7 +78,7 @@ export function createCatalogService(deps: { repo: CatalogRepository; audit: Aud
         purchasedOn: v.purchasedOn ?? null, warrantyUntil: v.warrantyUntil ?? null, createdAt: deps.clock.now(),
       });
       if (!row) throw new AppError('duplicate', `Serial number ${serial} is already registered`);
-      await deps.audit.record(ctx, { action: 'owned_product.create', entity: 'customer', entityId: customerId });
+      await deps.audit.record(ctx, { action: 'owned_product.create', entity: 'owned_product', entityId: row.id, changes: { customerId } });
       return ownedDto(ctx, row.id);
     },
     async updateOwnedProduct(ctx: TenantContext, id: string, input: z.output<typeof ownedProductPatchBody>) {

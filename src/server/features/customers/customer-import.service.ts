@@ -165,7 +165,7 @@ export function parseImportDate(raw: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-interface RowContact { kind: 'phone' | 'email'; value: string; column: string; raw: string }
+interface RowContact { kind: 'phone' | 'email'; value: string; label: string | null; column: string; raw: string }
 interface ParsedRow {
   line: number;
   input: CreateCustomerInput;
@@ -233,7 +233,7 @@ function parseRow(cells: string[], line: number, columns: ColumnMap): { ok: true
       if (!r.ok) {
         if (!errors.some((e) => e.column === c.column && e.value === c.value)) fail(c.column, r.message, c.value);
       } else if (!contacts.some((x) => x.kind === kind && x.value === r.value)) {
-        contacts.push({ kind, value: r.value, column: c.column, raw: c.value });
+        contacts.push({ kind, value: r.value, label: 'label' in c ? c.label : null, column: c.column, raw: c.value });
       }
     }
   }
@@ -298,34 +298,72 @@ function parseCsvText(original: string): { header: string[]; rows: CsvRow[]; syn
 // ---------------------------------------------------------------------------------------------------------
 // The import
 
+/** Rows are looked up and created in chunks: one lookup and one insert per chunk instead of several per row. */
+const CHUNK_ROWS = 500;
+
+type Outcome = 'created' | 'updated' | 'unchanged' | ImportRowError[];
+interface ProductAdd { productId: string; serial: string | null; purchasedOn: string | null; line: number }
+
 /**
- * What this run knows about the tenant's customers: loaded from the database as rows point at them and kept
- * up to date with every write, so rows that repeat each other merge, and a dry run predicts exactly what a
+ * One customer as this run knows it. `stored`: in the database (loaded, or created and flushed).
+ * `pending`: to be created when the chunk is flushed; rows that repeat it merge into `input` meanwhile.
+ * `simulated`: what a dry run would have created.
+ */
+interface Snapshot {
+  customer: CustomerDto;
+  state: 'stored' | 'pending' | 'simulated';
+  input: CreateCustomerInput | null;
+  /** The row that creates a pending customer, then the rows merged into it (they share its fate). */
+  lines: number[];
+  /** Products owned (ids), loaded lazily for stored customers. */
+  products: Set<string> | null;
+  productAdds: ProductAdd[];
+}
+
+/**
+ * What this run knows about the tenant's customers: loaded from the database chunk by chunk and kept up to
+ * date with every planned write, so rows that repeat each other merge, and a dry run predicts exactly what a
  * real run would do without writing.
  */
-interface Snapshot { customer: CustomerDto; products: Set<string> | null }
 function createLedger() {
   const byId = new Map<string, Snapshot>();
-  const byRef = new Map<string, string>();
-  const byContact = new Map<string, string>();
-  const bySerial = new Map<string, string>();
+  const byRef = new Map<string, Snapshot>();
+  const byContact = new Map<string, Snapshot>();
+  const bySerial = new Map<string, Snapshot>();
   const key = (kind: string, value: string) => `${kind}:${value}`;
-  const put = (customer: CustomerDto, contacts: { kind: string; value: string }[], products: Set<string> | null) => {
-    const prev = byId.get(customer.id);
-    byId.set(customer.id, { customer, products: prev?.products ?? products });
-    if (customer.externalRef) byRef.set(customer.externalRef, customer.id);
-    for (const c of contacts) byContact.set(key(c.kind, c.value), customer.id);
+  const index = (snap: Snapshot, contacts: { kind: string; value: string }[]) => {
+    if (snap.customer.externalRef) byRef.set(snap.customer.externalRef, snap);
+    for (const c of contacts) byContact.set(key(c.kind, c.value), snap);
   };
   return {
     adopt(c: MergeCandidate) {
-      if (!byId.has(c.customer.id)) put(c.customer, c.contacts, null);
+      if (byId.has(c.customer.id)) return;
+      const snap: Snapshot = { customer: c.customer, state: 'stored', input: null, lines: [], products: null, productAdds: [] };
+      byId.set(c.customer.id, snap);
+      index(snap, c.contacts);
     },
-    put,
-    get: (id: string) => byId.get(id)!,
+    add(snap: Snapshot, contacts: { kind: string; value: string }[]) {
+      byId.set(snap.customer.id, snap);
+      index(snap, contacts);
+    },
+    /** Records changes of a known customer (fields filled, contacts added). */
+    update(snap: Snapshot, customer: CustomerDto, contacts: { kind: string; value: string }[]) {
+      if (customer.id !== snap.customer.id) {
+        byId.delete(snap.customer.id);
+        byId.set(customer.id, snap);
+      }
+      snap.customer = customer;
+      index(snap, contacts);
+    },
+    /** Forgets a pending customer whose creation failed, so later rows do not merge into it. */
+    forget(snap: Snapshot) {
+      byId.delete(snap.customer.id);
+      for (const m of [byRef, byContact, bySerial]) for (const [k, v] of m) if (v === snap) m.delete(k);
+    },
     byRef: (ref: string) => byRef.get(ref),
     ownerOf: (kind: string, value: string) => byContact.get(key(kind, value)),
     serialOwner: (serial: string) => bySerial.get(serial),
-    claimSerial: (serial: string, id: string) => bySerial.set(serial, id),
+    claimSerial: (serial: string, snap: Snapshot) => bySerial.set(serial, snap),
   };
 }
 
@@ -361,103 +399,24 @@ export function createCustomerImportService(deps: { customers: CustomerService; 
         errors: [...syntaxErrors], encoding, dryRun, ignoredColumns: columns.ignored,
       };
       const ledger = createLedger();
-      const products = new Map<string, { id: string } | null>();
-      let dryIds = 0;
+      const productsBySku = new Map<string, { id: string } | null>();
+      let tempIds = 0;
 
       const productBySku = async (sku: string) => {
-        if (!products.has(sku)) products.set(sku, await catalog.findProductBySku(ctx, sku));
-        return products.get(sku)!;
+        if (!productsBySku.has(sku)) productsBySku.set(sku, await catalog.findProductBySku(ctx, sku));
+        return productsBySku.get(sku)!;
       };
       const ownedProductIds = async (snap: Snapshot) => {
-        if (!snap.products) snap.products = new Set((await catalog.listOwnedOfLoadedCustomer(ctx, snap.customer.id)).map((o) => o.productId));
+        snap.products ??= new Set((await catalog.listOwnedOfLoadedCustomer(ctx, snap.customer.id)).map((o) => o.productId));
         return snap.products;
       };
-
-      async function importRow(r: CsvRow): Promise<'created' | 'updated' | 'unchanged' | ImportRowError[]> {
-        const parsed = parseRow(r.cells, r.line, columns);
-        if (!parsed.ok) return parsed.errors;
-        const { input: v, contacts, product } = parsed.row;
-        const rowError = (column: string | null, message: string, value?: string): ImportRowError[] => [{ row: r.line, column, message, ...(value ? { value } : {}) }];
-
-        const productRow = product ? await productBySku(product.sku) : null;
-        if (product && !productRow) return rowError(product.column, `No product with code "${product.sku}" in this tenant's catalog`, product.sku);
-
-        const found = await customers.findForMerge(ctx, {
-          externalRef: v.externalRef, phones: contacts.filter((c) => c.kind === 'phone').map((c) => c.value), emails: contacts.filter((c) => c.kind === 'email').map((c) => c.value),
-        });
-        for (const c of found.candidates) ledger.adopt(c);
-
-        let target: Snapshot | null = null;
-        const refOwner = v.externalRef ? ledger.byRef(v.externalRef) : undefined;
-        if (refOwner) target = ledger.get(refOwner);
-        else {
-          // Phones before e-mails: a shared family address is commoner than a shared mobile.
-          const via = contacts.find((c) => c.kind === 'phone' && ledger.ownerOf(c.kind, c.value)) ?? contacts.find((c) => ledger.ownerOf(c.kind, c.value));
-          if (via) {
-            target = ledger.get(ledger.ownerOf(via.kind, via.value)!);
-            const theirRef = target.customer.externalRef;
-            if (v.externalRef && theirRef && theirRef !== v.externalRef) {
-              return rowError(via.column, `${displayContact(via.kind, via.value)} already belongs to the customer with number ${theirRef}; a row numbered ${v.externalRef} cannot be merged into it`, via.raw);
-            }
-          }
-        }
-
-        let productNeeded = false;
-        const serial = product?.serial ? normalizeSerial(product.serial) : null;
-        if (productRow && product) {
-          if (serial) {
-            const owner = ledger.serialOwner(serial) ?? (await catalog.findOwnerBySerial(ctx, serial));
-            if (owner && owner !== target?.customer.id) return rowError(product.serialColumn, `Serial number ${product.serial} is already registered to another customer`, product.serial!);
-            productNeeded = !owner;
-          } else {
-            productNeeded = !target || !(await ownedProductIds(target)).has(productRow.id);
-          }
-        }
-        const addProduct = async (customerId: string) => {
-          if (!productRow || !product || !productNeeded) return;
-          if (!dryRun) await catalog.addOwnedProduct(ctx, customerId, { productId: productRow.id, serial: product.serial, purchasedOn: product.purchasedOn });
-          if (serial) ledger.claimSerial(serial, customerId);
-          ledger.get(customerId).products?.add(productRow.id);
-        };
-
-        if (target) {
-          const id = target.customer.id;
-          const patch = planCustomerMerge(target.customer, v);
-          const fresh = contacts.filter((c) => !ledger.ownerOf(c.kind, c.value));
-          let changed = productNeeded;
-          if (Object.keys(patch).length > 0 || fresh.length > 0) {
-            if (dryRun) {
-              ledger.put({ ...target.customer, ...patch }, fresh, null);
-              changed = true;
-            } else {
-              const merged = await customers.mergeCustomer(ctx, id, v);
-              ledger.put(merged.customer, merged.addedContacts, null);
-              changed ||= merged.fields.length > 0 || merged.addedContacts.length > 0;
-            }
-          }
-          await addProduct(id);
-          return changed ? 'updated' : 'unchanged';
-        }
-
-        const created: CustomerDto = dryRun
-          ? {
-            id: `dry-run-${++dryIds}`, kind: v.kind, externalRef: v.externalRef ?? null, name: v.name, nameKana: v.nameKana ?? null,
-            companyName: v.companyName ?? null, gender: v.gender ?? null, ageGroup: v.ageGroup ?? null, prefecture: v.prefecture ?? null,
-            postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false,
-            createdAt: '', updatedAt: '',
-          }
-          : await customers.createCustomer(ctx, v);
-        ledger.put(created, contacts, new Set());
-        await addProduct(created.id);
-        return 'created';
-      }
 
       /** A service refusal (a contact taken a moment ago, …) becomes this row's error, named by column where possible. */
       const rowErrorsOf = (r: CsvRow, err: AppError): ImportRowError[] => {
         const columnOfPath = (path: string) => {
           const [head, index] = path.split('.');
           if (head === 'phones' || head === 'emails' || head === 'phone' || head === 'email') {
-            const cols = head.startsWith('phone') ? ['phone', 'phone2', 'mobile'] as const : ['email'] as const;
+            const cols = head.startsWith('phone') ? (['phone', 'phone2', 'mobile'] as const) : (['email'] as const);
             const filled = cols.flatMap((f) => (columns.fields.get(f) ?? []).filter((c) => (r.cells[c.index] ?? '').trim() !== ''));
             return filled[index === undefined ? 0 : Number(index)]?.header ?? null;
           }
@@ -467,20 +426,186 @@ export function createCustomerImportService(deps: { customers: CustomerService; 
         return list.map((e) => ({ row: r.line, column: e.path ? columnOfPath(e.path) : null, message: e.message }));
       };
 
-      input.onProgress?.(0, rows.length);
-      for (const [i, r] of rows.entries()) {
-        let outcome: Awaited<ReturnType<typeof importRow>>;
+      /** Decides what one valid row does; writes at once only merges into stored customers (creations wait for the flush). */
+      async function planRow(row: ParsedRow, pending: Snapshot[]): Promise<Outcome> {
+        const { input: v, contacts, product, line } = row;
+        const rowError = (column: string | null, message: string, value?: string | null): ImportRowError[] => [{ row: line, column, message, ...(value ? { value } : {}) }];
+
+        const productRow = product ? await productBySku(product.sku) : null;
+        if (product && !productRow) return rowError(product.column, `No product with code "${product.sku}" in this tenant's catalog`, product.sku);
+
+        let target: Snapshot | undefined = v.externalRef ? ledger.byRef(v.externalRef) : undefined;
+        if (!target) {
+          // Phones before e-mails: a shared family address is commoner than a shared phone number.
+          const via = contacts.find((c) => c.kind === 'phone' && ledger.ownerOf(c.kind, c.value)) ?? contacts.find((c) => ledger.ownerOf(c.kind, c.value));
+          if (via) {
+            target = ledger.ownerOf(via.kind, via.value)!;
+            const theirRef = target.customer.externalRef;
+            if (v.externalRef && theirRef && theirRef !== v.externalRef) {
+              return rowError(via.column, `${displayContact(via.kind, via.value)} already belongs to the customer with number ${theirRef}; a row numbered ${v.externalRef} cannot be merged into it`, via.raw);
+            }
+          }
+        }
+
+        let productAdd: ProductAdd | null = null;
+        const serial = product?.serial ? normalizeSerial(product.serial) : null;
+        if (productRow && product) {
+          let owned: boolean;
+          if (serial) {
+            const snapOwner = ledger.serialOwner(serial);
+            const dbOwner = snapOwner ? null : await catalog.findOwnerBySerial(ctx, serial);
+            const mine = snapOwner ? snapOwner === target : dbOwner !== null && dbOwner === target?.customer.id;
+            if ((snapOwner || dbOwner) && !mine) return rowError(product.serialColumn, `Serial number ${product.serial} is already registered to another customer`, product.serial);
+            owned = mine;
+          } else {
+            owned = target !== undefined && (target.state === 'stored' ? (await ownedProductIds(target)).has(productRow.id) : target.products!.has(productRow.id));
+          }
+          if (!owned) productAdd = { productId: productRow.id, serial: product.serial, purchasedOn: product.purchasedOn, line };
+        }
+        const claimProduct = (snap: Snapshot) => {
+          if (!productAdd) return;
+          if (serial) ledger.claimSerial(serial, snap);
+          snap.products?.add(productAdd.productId);
+        };
+
+        if (target) {
+          const patch = planCustomerMerge(target.customer, v);
+          const fresh = contacts.filter((c) => !ledger.ownerOf(c.kind, c.value));
+          const changesCustomer = Object.keys(patch).length > 0 || fresh.length > 0;
+          if (target.state === 'stored' && !dryRun) {
+            let changed = false;
+            if (changesCustomer) {
+              // Only the contacts free in this run: one may belong to a customer still waiting to be created.
+              const merged = await customers.mergeCustomer(ctx, target.customer.id, {
+                ...v, phones: fresh.filter((c) => c.kind === 'phone'), emails: fresh.filter((c) => c.kind === 'email'), lineUserIds: [],
+              });
+              ledger.update(target, merged.customer, merged.addedContacts);
+              changed = merged.fields.length > 0 || merged.addedContacts.length > 0;
+            }
+            if (productAdd) {
+              await catalog.addOwnedProduct(ctx, target.customer.id, { productId: productAdd.productId, serial: productAdd.serial, purchasedOn: productAdd.purchasedOn });
+              claimProduct(target);
+              changed = true;
+            }
+            return changed ? 'updated' : 'unchanged';
+          }
+          // Merging in memory: into a customer still to be created, or anything during a dry run.
+          if (!changesCustomer && !productAdd) return 'unchanged';
+          ledger.update(target, { ...target.customer, ...patch }, fresh);
+          if (target.state === 'pending') {
+            const pending = target.input!;
+            Object.assign(pending, patch);
+            pending.phones.push(...fresh.filter((c) => c.kind === 'phone').map((c) => ({ value: c.value, label: c.label })));
+            pending.emails.push(...fresh.filter((c) => c.kind === 'email').map((c) => ({ value: c.value, label: null })));
+            target.lines.push(line);
+            if (productAdd) target.productAdds.push(productAdd);
+          }
+          claimProduct(target);
+          return 'updated';
+        }
+
+        const snap: Snapshot = {
+          customer: {
+            id: `${dryRun ? 'dry-run' : 'pending'}-${++tempIds}`, kind: v.kind, externalRef: v.externalRef ?? null, name: v.name, nameKana: v.nameKana ?? null,
+            companyName: v.companyName ?? null, gender: v.gender ?? null, ageGroup: v.ageGroup ?? null, prefecture: v.prefecture ?? null,
+            postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false,
+            createdAt: '', updatedAt: '',
+          },
+          state: dryRun ? 'simulated' : 'pending',
+          input: dryRun ? null : { ...v, phones: contacts.filter((c) => c.kind === 'phone').map((c) => ({ value: c.value, label: c.label })), emails: contacts.filter((c) => c.kind === 'email').map((c) => ({ value: c.value, label: null })), lineUserIds: [] },
+          lines: [line],
+          products: new Set(),
+          productAdds: productAdd ? [productAdd] : [],
+        };
+        ledger.add(snap, contacts);
+        claimProduct(snap);
+        if (!dryRun) pending.push(snap);
+        return 'created';
+      }
+
+      /**
+       * Creates the chunk's pending customers in one transaction; if that fails (someone else took a phone a
+       * moment ago), creates them one by one so only the rows concerned fail. Then registers their products.
+       */
+      async function flush(pending: Snapshot[], outcomes: Map<number, Outcome>, rowsByLine: Map<number, CsvRow>) {
+        if (pending.length === 0) return;
+        const fail = (snap: Snapshot, errors: ImportRowError[]) => {
+          const [first, ...rest] = snap.lines;
+          outcomes.set(first!, errors);
+          for (const l of rest) outcomes.set(l, [{ row: l, column: null, message: `Not imported: this row repeats line ${first}, which failed` }]);
+          ledger.forget(snap);
+        };
+        let created: (CustomerDto | null)[];
         try {
-          outcome = await importRow(r);
+          created = await customers.createCustomers(ctx, pending.map((p) => p.input!));
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
-          outcome = rowErrorsOf(r, err);
+          created = [];
+          for (const snap of pending) {
+            try {
+              created.push(await customers.createCustomer(ctx, snap.input!));
+            } catch (e) {
+              if (!(e instanceof AppError)) throw e;
+              fail(snap, rowErrorsOf(rowsByLine.get(snap.lines[0]!)!, e));
+              created.push(null);
+            }
+          }
         }
-        if (Array.isArray(outcome)) {
-          report.failed++;
-          report.errors.push(...outcome);
-        } else report[outcome]++;
-        input.onProgress?.(i + 1, rows.length);
+        for (const [i, snap] of pending.entries()) {
+          const dto = created[i];
+          if (!dto) continue;
+          ledger.update(snap, dto, []);
+          snap.state = 'stored';
+          snap.input = null;
+          for (const p of snap.productAdds) {
+            try {
+              await catalog.addOwnedProduct(ctx, dto.id, { productId: p.productId, serial: p.serial, purchasedOn: p.purchasedOn });
+            } catch (e) {
+              if (!(e instanceof AppError)) throw e;
+              outcomes.set(p.line, [{ row: p.line, column: columns.fields.get('serial')?.[0]?.header ?? null, message: `The customer was imported but not the product: ${e.message}` }]);
+            }
+          }
+          snap.productAdds = [];
+        }
+      }
+
+      input.onProgress?.(0, rows.length);
+      for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+        const chunk = rows.slice(start, start + CHUNK_ROWS);
+        const outcomes = new Map<number, Outcome>();
+        const valid: ParsedRow[] = [];
+        for (const r of chunk) {
+          const parsed = parseRow(r.cells, r.line, columns);
+          if (parsed.ok) valid.push(parsed.row);
+          else outcomes.set(r.line, parsed.errors);
+        }
+        const candidates = await customers.findForMerge(ctx, {
+          externalRefs: valid.flatMap((p) => (p.input.externalRef ? [p.input.externalRef] : [])),
+          phones: valid.flatMap((p) => p.contacts.filter((c) => c.kind === 'phone').map((c) => c.value)),
+          emails: valid.flatMap((p) => p.contacts.filter((c) => c.kind === 'email').map((c) => c.value)),
+        });
+        for (const c of candidates) ledger.adopt(c);
+
+        const pending: Snapshot[] = [];
+        for (const p of valid) {
+          let outcome: Outcome;
+          try {
+            outcome = await planRow(p, pending);
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            outcome = rowErrorsOf(chunk.find((r) => r.line === p.line)!, err);
+          }
+          outcomes.set(p.line, outcome);
+        }
+        await flush(pending, outcomes, new Map(chunk.map((r) => [r.line, r])));
+
+        for (const outcome of outcomes.values()) {
+          if (Array.isArray(outcome)) {
+            report.failed++;
+            report.errors.push(...outcome);
+          } else report[outcome]++;
+        }
+        input.onProgress?.(Math.min(start + CHUNK_ROWS, rows.length), rows.length);
       }
       report.errors.sort((a, b) => a.row - b.row);
 

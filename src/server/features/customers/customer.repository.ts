@@ -56,6 +56,19 @@ export function createCustomerRepository(db: Db) {
       const rows = await db.select().from(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id))).limit(1);
       return rows[0] ?? null;
     },
+    /** Many customers with their contact points in one transaction (imports): all or nothing. */
+    async insertMany(rows: (typeof customers.$inferInsert)[], points: (typeof contactPoints.$inferInsert)[]) {
+      if (rows.length === 0) return [];
+      return db.transaction(async (tx) => {
+        const inserted = await tx.insert(customers).values(rows).returning();
+        if (points.length > 0) await tx.insert(contactPoints).values(points);
+        return inserted;
+      });
+    },
+    async findByExternalRefs(tenantId: string, refs: string[]) {
+      if (refs.length === 0) return [];
+      return db.select().from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.externalRef, refs)));
+    },
     async findByIds(tenantId: string, ids: string[]) {
       if (ids.length === 0) return [];
       return db.select().from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));

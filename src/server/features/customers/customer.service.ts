@@ -236,24 +236,63 @@ export function createCustomerService(deps: Deps) {
     },
 
     /**
-     * The customers an import row could be: the one with its external reference, and the owners of its
-     * phones and e-mails (normalized here; unparseable values are ignored), each with its contact points.
+     * The customers a batch of import rows could be: those with one of the external references, and the owners
+     * of the phones and e-mails (normalized here; unparseable values are ignored), each with its contact points.
      */
-    async findForMerge(ctx: TenantContext, keys: { externalRef?: string | null; phones?: string[]; emails?: string[] }) {
-      const ref = keys.externalRef?.trim() || null;
-      const byRef = ref ? await repo.findByExternalRef(ctx.tenantId, ref) : null;
-      const owners: { kind: ContactKind; value: string; customerId: string }[] = [];
+    async findForMerge(ctx: TenantContext, keys: { externalRefs?: string[]; phones?: string[]; emails?: string[] }): Promise<MergeCandidate[]> {
+      const refs = [...new Set((keys.externalRefs ?? []).map((r) => r.trim()).filter(Boolean))];
+      const byRef = await repo.findByExternalRefs(ctx.tenantId, refs);
+      const ownerIds: string[] = [];
       for (const [kind, raw] of [['phone', keys.phones ?? []], ['email', keys.emails ?? []]] as const) {
         const values = [...new Set(raw.map((v) => normalizeContact(kind, v)).flatMap((r) => (r.ok ? [r.value] : [])))];
-        for (const o of await repo.findContactOwners(ctx.tenantId, kind, values)) owners.push({ kind, value: o.value, customerId: o.customerId });
+        for (const o of await repo.findContactOwners(ctx.tenantId, kind, values)) ownerIds.push(o.customerId);
       }
-      const ids = [...new Set([...(byRef ? [byRef.id] : []), ...owners.map((o) => o.customerId)])];
-      const [rows, points] = await Promise.all([repo.findByIds(ctx.tenantId, ids), repo.listContactPoints(ctx.tenantId, ids)]);
-      const candidates: MergeCandidate[] = rows.map((c) => ({
-        customer: toCustomerDto(c),
-        contacts: points.filter((p) => p.customerId === c.id).map((p) => ({ kind: p.kind as ContactKind, value: p.value })),
-      }));
-      return { byExternalRef: byRef?.id ?? null, owners, candidates };
+      const known = new Set(byRef.map((c) => c.id));
+      const others = [...new Set(ownerIds)].filter((id) => !known.has(id));
+      const rows = [...byRef, ...(await repo.findByIds(ctx.tenantId, others))];
+      const points = await repo.listContactPoints(ctx.tenantId, rows.map((c) => c.id));
+      const pointsOf = new Map<string, { kind: ContactKind; value: string }[]>();
+      for (const p of points) pointsOf.set(p.customerId, [...(pointsOf.get(p.customerId) ?? []), { kind: p.kind as ContactKind, value: p.value }]);
+      return rows.map((c) => ({ customer: toCustomerDto(c), contacts: pointsOf.get(c.id) ?? [] }));
+    },
+
+    /**
+     * Creates many customers at once (imports): one transaction, all or nothing. Throws `duplicate` when any
+     * contact point or external reference is taken, so a caller can retry row by row with createCustomer.
+     */
+    async createCustomers(ctx: TenantContext, inputs: CreateCustomerInput[]): Promise<CustomerDto[]> {
+      if (inputs.length === 0) return [];
+      const now = deps.clock.now();
+      const rows: Parameters<CustomerRepository['insertMany']>[0] = [];
+      const points: Parameters<CustomerRepository['insertMany']>[1] = [];
+      for (const v of inputs) {
+        const contacts = normalizeContacts({
+          phone: { field: 'phones', items: v.phones }, email: { field: 'emails', items: v.emails }, line: { field: 'lineUserIds', items: v.lineUserIds },
+        });
+        const id = deps.ids();
+        rows.push({
+          id, tenantId: ctx.tenantId, externalRef: v.externalRef ?? null, kind: v.kind, name: v.name, nameKana: v.nameKana ?? null,
+          companyName: v.companyName ?? null, gender: v.gender ?? null, ageGroup: v.ageGroup ?? null, prefecture: v.prefecture ?? null,
+          postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false,
+          ...searchFieldsOf(v), createdAt: now, updatedAt: now,
+        });
+        const firstOfKind = new Set<string>();
+        for (const c of contacts) {
+          points.push({ id: deps.ids(), tenantId: ctx.tenantId, customerId: id, kind: c.kind, value: c.value, label: c.label, isPrimary: !firstOfKind.has(c.kind), createdAt: now });
+          firstOfKind.add(c.kind);
+        }
+      }
+      await assertContactsFree(ctx, points.map((p) => ({ kind: p.kind as ContactKind, value: p.value })));
+      let inserted: CustomerRow[];
+      try {
+        inserted = await repo.insertMany(rows, points);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('duplicate', 'A contact point or external reference in this batch is already in use');
+        throw err;
+      }
+      const byId = new Map(inserted.map((c) => [c.id, c]));
+      await Promise.all(rows.map((r) => deps.audit.record(ctx, { action: 'customer.create', entity: 'customer', entityId: r.id, changes: { via: 'import' } })));
+      return rows.map((r) => toCustomerDto(byId.get(r.id)!));
     },
 
     /**

@@ -1,11 +1,11 @@
 import { it } from 'vitest';
-import { createTestApp } from '/work/main/test/support/test-app.js';
-import { systemContext } from '/work/main/src/server/platform/system-context.js';
+import { createTestApp } from '../../../../test/support/test-app.js';
+import { systemContext } from '../../platform/system-context.js';
 it('bench', async () => {
   const t = await createTestApp((process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite') as 'pglite');
   const tenant = await t.services.tenants.createTenant({ slug: 'bench', name: 'B' });
   const ctx = systemContext(tenant);
-  const N = 5000;
+  const N = Number(process.env.BENCH_N ?? 5000);
   const lines = ['顧客番号,氏名,電話番号,メール'];
   for (let i = 0; i < N; i++) lines.push(`R${i},山田 ${i},03-${String(1000 + Math.floor(i / 10000)).padStart(4, '0')}-${String(i % 10000).padStart(4, '0')},u${i}@example.jp`);
   const data = Buffer.from(lines.join('\n'));

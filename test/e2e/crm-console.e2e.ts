@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { startE2eServer, type E2eServer } from './support/server.js';
+
+// The whole foundation through a real browser: log in as the BPO agent who serves both client
+// companies, pick one, find a demo customer by a hyphenated phone number, open the 360 view, log an
+// interaction and create a case from it.
+describe('web console in Chromium', () => {
+  let server: E2eServer;
+  let chromium: { browser: Browser; close(): Promise<void> };
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it('logs in, finds 山田 太郎 by 090-1234-5678, shows the 360 view, logs an interaction and creates a case', async () => {
+    const context = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('メールアドレス').fill('agent@mirai-cc.example.jp');
+    await page.getByLabel('パスワード').fill('madoguchi-demo');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+
+    // One operator, two client companies: the tenant picker comes first.
+    await page.getByText('さくら電機株式会社').click();
+    await page.waitForURL(/\/t\/sakura-denki\/customers/);
+
+    await page.getByLabel('顧客検索').fill('090-1234-5678');
+    await page.getByLabel('顧客検索').press('Enter');
+    await page.getByRole('cell', { name: '山田 太郎' }).click();
+    await page.waitForURL(/\/t\/sakura-denki\/customers\/[0-9a-f-]{36}$/);
+
+    // The 360 view: contact, owned product with its serial, history, open cases.
+    await expect.poll(() => page.getByText('SR4501-23A-00417').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('090-1234-5678').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: '未完了の案件' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: '対応を記録' }).first().click();
+    await page.getByLabel('チャネル').selectOption('fax');
+    await page.getByLabel('件名').fill('E2E 冷蔵庫の霜取り不良');
+    await page.getByLabel('メモ').fill('FAXにて修理依頼。製造番号を確認済み。');
+    await page.getByLabel('案件を作成').check();
+    await page.getByRole('button', { name: '記録する' }).click();
+
+    // The interaction is in the timeline and the new case is among the open cases.
+    await expect.poll(() => page.getByText('E2E 冷蔵庫の霜取り不良').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+
+    // …and the server agrees: the case is linked to the interaction, for this tenant only.
+    const ctx = { tenantId: '', tenantSlug: 'sakura-denki', timeZone: 'Asia/Tokyo', role: 'admin' as const, actorUserId: null, actorTokenId: null, ip: null, userAgent: 'e2e' };
+    const tenant = await server.services.tenants.getBySlug('sakura-denki');
+    ctx.tenantId = tenant.id;
+    const found = await server.services.cases.listCases(ctx, { q: 'E2E 冷蔵庫', page: 1, pageSize: 5 });
+    expect(found.total).toBe(1);
+    const detail = await server.services.cases.getCase(ctx, found.items[0]!.id);
+    expect(detail.customerName).toBe('山田 太郎');
+    expect(detail.interactions.map((i) => i.channel)).toEqual(['fax']);
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+});
