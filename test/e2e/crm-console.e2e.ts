@@ -63,6 +63,11 @@ describe('web console in Chromium', () => {
     const detail = await server.services.cases.getCase(ctx, found.items[0]!.id);
     expect(detail.customerName).toBe('山田 太郎');
     expect(detail.interactions.map((i) => i.channel)).toEqual(['fax']);
+
+    // Times show in the tenant's zone (Asia/Tokyo) although this browser runs in UTC.
+    const jst = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(new Date(detail.interactions[0]!.createdAt));
+    await expect.poll(() => page.getByText(jst).count()).toBeGreaterThan(0);
     expect(failures).toEqual([]);
     await context.close();
   });
