@@ -197,3 +197,29 @@ function csrfSecretOf(res: LightMyRequestResponse): string {
   expect(c, 'login sets the CSRF secret cookie').toBeDefined();
   return c!.value;
 }
+
+describe.each(testEngines())('session lifetime [%s]', (engine) => {
+  let t: TestApp;
+  let now = new Date('2026-04-01T00:00:00Z');
+  const advance = (ms: number) => { now = new Date(now.getTime() + ms); };
+  const HOUR = 3_600_000;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { clock: { now: () => now }, env: { MADOGUCHI_SESSION_TTL_HOURS: '12' } });
+    await createTenantWithStaff(t.services, 'acme');
+  });
+  afterAll(() => t.close());
+
+  it('expires an idle session after the TTL and slides it while in use', async () => {
+    const idle = await new HttpSession(t.app).login('agent@acme.test', TEST_PASSWORD);
+    const busy = await new HttpSession(t.app).login('supervisor@acme.test', TEST_PASSWORD);
+    advance(6 * HOUR);
+    expect((await busy.get('/api/v1/me')).statusCode).toBe(200); // extends the busy session to now + 12 h
+    advance(6 * HOUR + 60_000);
+    expectProblem(await idle.get('/api/v1/me'), 401, 'unauthenticated');
+    expectProblem(await idle.post('/api/v1/customers', { name: '期限切れ' }), 401, 'unauthenticated');
+    expect((await busy.get('/api/v1/me')).statusCode).toBe(200);
+    advance(12 * HOUR + 60_000);
+    expectProblem(await busy.get('/api/v1/me'), 401, 'unauthenticated');
+  });
+});

@@ -122,6 +122,11 @@ describe.each(testEngines())('tenant isolation [%s]', (engine) => {
   });
 
   it('never lists or finds B rows for A, whatever the query', async () => {
+    // Positive control: B finds its customer with each of these queries, so A's empty results are isolation.
+    for (const q of [B_NAME, '秘密', 'ひみつ', 'ﾋﾐﾂ', B_PHONE, '0355550101', '+81 3 5555 0101', B_EMAIL, B_SERIAL, 'bx9000 7731']) {
+      const res = await adminB.get(`/api/v1/customers?q=${encodeURIComponent(q)}`);
+      expect(res.json().items.map((c: { id: string }) => c.id), `B q=${q}`).toEqual([b.customer]);
+    }
     for (const [who, s] of actorsA) {
       for (const q of ['', B_NAME, '秘密', 'ひみつ', 'ﾋﾐﾂ', B_PHONE, '0355550101', '+81 3 5555 0101', B_EMAIL, B_SERIAL, 'bx9000 7731']) {
         const res = await s.get(`/api/v1/customers?q=${encodeURIComponent(q)}`);
@@ -148,12 +153,19 @@ describe.each(testEngines())('tenant isolation [%s]', (engine) => {
     }
   });
 
-  it('answers 404 to lookups of B phone, serial and e-mail from A', async () => {
+  it('answers 404 to lookups of B phone, serial and e-mail from A, exactly as for values that exist nowhere', async () => {
+    const lookups: [string, string][] = [
+      [`phone=${encodeURIComponent(B_PHONE)}`, `phone=${encodeURIComponent('03-5555-0999')}`],
+      [`serial=${encodeURIComponent(B_SERIAL)}`, `serial=${encodeURIComponent('ZZ-0000-0000')}`],
+      [`email=${encodeURIComponent(B_EMAIL)}`, `email=${encodeURIComponent('nobody-anywhere@example.jp')}`],
+    ];
     for (const [who, s] of actorsA) {
-      for (const q of [`phone=${encodeURIComponent(B_PHONE)}`, `serial=${encodeURIComponent(B_SERIAL)}`, `email=${encodeURIComponent(B_EMAIL)}`]) {
+      for (const [q, nowhere] of lookups) {
         const res = await s.get(`/api/v1/customers/lookup?${q}`);
         expectProblem(res, 404, 'not_found');
         expect(res.body, `${who} ${q}`).not.toContain(b.customer);
+        // No oracle: a value of another tenant answers like one that does not exist at all.
+        expect(res.body, `${who} ${q}`).toBe((await s.get(`/api/v1/customers/lookup?${nowhere}`)).body);
       }
     }
     // The same lookups succeed for B, so the 404 above is isolation, not a broken lookup.

@@ -1,11 +1,15 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCustomerImport } from '../../../cli/import-customers.command.js';
 import { createTestApp, HttpSession, type TestApp } from '../../../../test/support/test-app.js';
 import { testEngines } from '../../../../test/support/test-db.js';
 import { createTenantWithStaff, TEST_PASSWORD } from '../../../../test/factories/tenant.factory.js';
 import { systemContext } from '../../platform/system-context.js';
 import type { TenantContext } from '../../platform/principal.js';
-import { CustomerImportFileError, type CustomerImportService } from './customer-import.service.js';
+import { CustomerImportFileError, createCustomerImportService, type CustomerImportService } from './customer-import.service.js';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './customer-import.schemas.js';
 import { createCustomerBody } from './customer.schemas.js';
 
@@ -283,6 +287,86 @@ describe.each(testEngines())('customer CSV import [%s]', (engine) => {
     const report = await sut.importCustomers(ctx, { data: utf8(csv('氏名（必須）\t電話番号[半角]\t担当者', '石井 守\t03-4444-5555\t佐々木')), encoding: 'auto' });
     expect(report).toMatchObject({ created: 1, ignoredColumns: ['担当者'] });
     expect((await customerByPhone(ctx, '03-4444-5555')).name).toBe('石井 守');
+  });
+
+  it('merges repeats across chunk boundaries (rows are looked up and created 500 at a time)', async () => {
+    const ctx = await newTenant();
+    const lines = ['氏名,電話番号,メール'];
+    for (let i = 0; i < 700; i++) lines.push(`顧客 ${i},03-6000-${String(i).padStart(4, '0')},`);
+    // Rows 702…: the first 300 customers again, now with an e-mail each (in the second chunk).
+    for (let i = 0; i < 300; i++) lines.push(`顧客 ${i},03-6000-${String(i).padStart(4, '0')},c${i}@example.jp`);
+    const report = await sut.importCustomers(ctx, { data: utf8(csv(...lines)), encoding: 'auto' });
+    expect(report).toMatchObject({ totalRows: 1000, created: 700, updated: 300, unchanged: 0, failed: 0 });
+    expect((await t.services.customers.searchCustomers(ctx, '', 1, 1)).total).toBe(700);
+    expect(await t.services.customers.identify(ctx, { email: 'c299@example.jp' })).toBe(await t.services.customers.identify(ctx, { phone: '03-6000-0299' }));
+  });
+
+  it('when a phone is taken between lookup and insert, only that row fails and the others are created', async () => {
+    const ctx = await newTenant();
+    const racing = createCustomerImportService({
+      catalog: t.services.catalog, audit: t.services.audit,
+      customers: {
+        ...t.services.customers,
+        // An agent registers one of the numbers just before the batch insert.
+        createCustomers: async (c, inputs) => {
+          await t.services.customers.createCustomer(c, createCustomerBody.parse({ name: '先に登録', phones: [{ value: '03-7000-0002' }] }));
+          return t.services.customers.createCustomers(c, inputs);
+        },
+      },
+    });
+    const file = csv('氏名,電話番号', '一郎,03-7000-0001', '二郎,03-7000-0002', '二郎,03-7000-0002', '三郎,03-7000-0003');
+    const report = await racing.importCustomers(ctx, { data: utf8(file), encoding: 'auto' });
+    expect(report).toMatchObject({ created: 2, updated: 0, unchanged: 0, failed: 2 });
+    expect(report.errors).toMatchObject([
+      { row: 3, column: '電話番号', message: expect.stringMatching(/already belongs to another customer/) },
+      { row: 4, column: null, message: expect.stringMatching(/repeats line 3/) },
+    ]);
+    expect((await customerByPhone(ctx, '03-7000-0002')).name).toBe('先に登録');
+    await customerByPhone(ctx, '03-7000-0003');
+  });
+
+  it('reports a CSV syntax error at the line where the broken record starts and keeps the rows before it', async () => {
+    const ctx = await newTenant();
+    const report = await sut.importCustomers(ctx, { data: utf8(csv('氏名,電話番号', '前田 一,03-8000-0001', '前田 二,"03-8000-0002', '前田 三,03-8000-0003')), encoding: 'auto' });
+    expect(report).toMatchObject({ created: 1, failed: 1 });
+    expect(report.errors).toMatchObject([{ row: 3, column: null, message: expect.stringMatching(/never closed/) }]);
+  });
+
+  it('runs from the CLI: exit codes 0 / 2 / 1 and an Excel-friendly error report', async () => {
+    const ctx = await newTenant();
+    const dir = await mkdtemp(join(tmpdir(), 'madoguchi-import-'));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const good = join(dir, 'good.csv');
+      await writeFile(good, shiftJis(SAMPLE));
+      expect(await runCustomerImport({ services: t.services, ctx, file: good, encoding: 'auto', reportFile: null })).toBe(0);
+      expect(log.mock.calls.flat().join('\n')).toMatch(/created 3, updated 0, unchanged 0, failed 0/);
+      expect(stderr.mock.calls.flat().join('')).toMatch(/100% \(3\/3 rows\)/);
+
+      const bad = join(dir, 'bad.csv');
+      const report = join(dir, 'errors.csv');
+      await writeFile(bad, shiftJis(csv('氏名,電話番号', '良い 人,03-9000-0001', '悪い 人,=1+2')));
+      expect(await runCustomerImport({ services: t.services, ctx, file: bad, encoding: 'auto', reportFile: report })).toBe(2);
+      const written = await readFile(report);
+      expect([...written.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // A cell that Excel would run as a formula is defused with a leading apostrophe.
+      expect(written.toString('utf8').slice(1).split('\r\n')).toEqual([
+        'row,column,message,value', '3,電話番号,"""=1+2"" is not a valid phone number",\'=1+2', '',
+      ]);
+
+      const unreadable = join(dir, 'broken.csv');
+      await writeFile(unreadable, Buffer.from([0x41, 0x0a, 0xff, 0xfe, 0x0a]));
+      expect(await runCustomerImport({ services: t.services, ctx, file: unreadable, encoding: 'auto', reportFile: null })).toBe(1);
+      expect(err.mock.calls.flat().join('\n')).toMatch(/line 2.*encoding_unreadable/);
+      expect(await runCustomerImport({ services: t.services, ctx, file: join(dir, 'missing.csv'), encoding: 'auto', reportFile: null })).toBe(1);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+      stderr.mockRestore();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   describe('over HTTP', () => {

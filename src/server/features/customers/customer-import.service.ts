@@ -490,6 +490,7 @@ export function createCustomerImportService(deps: { customers: CustomerService; 
             return changed ? 'updated' : 'unchanged';
           }
           // Merging in memory: into a customer still to be created, or anything during a dry run.
+          if (target.state === 'pending') target.lines.push(line);
           if (!changesCustomer && !productAdd) return 'unchanged';
           ledger.update(target, { ...target.customer, ...patch }, fresh);
           if (target.state === 'pending') {
@@ -497,7 +498,6 @@ export function createCustomerImportService(deps: { customers: CustomerService; 
             Object.assign(pending, patch);
             pending.phones.push(...fresh.filter((c) => c.kind === 'phone').map((c) => ({ value: c.value, label: c.label })));
             pending.emails.push(...fresh.filter((c) => c.kind === 'email').map((c) => ({ value: c.value, label: null })));
-            target.lines.push(line);
             if (productAdd) target.productAdds.push(productAdd);
           }
           claimProduct(target);
