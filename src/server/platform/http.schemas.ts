@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /** Shared HTTP shapes: pagination, id params, problem body (documented in OpenAPI). */
-export const pageQuery = z.object({
+/** Paging for every list: 1-based page, at most 100 rows per page. */
+export const pageFields = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type PageQuery = z.infer<typeof pageQuery>;
+};
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });

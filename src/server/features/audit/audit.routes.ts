@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../platform/access.plugin.js';
-import { errorResponses, pageOf } from '../../platform/http.schemas.js';
+import { errorResponses, pageFields, pageOf } from '../../platform/http.schemas.js';
 import type { AuditService } from './audit.service.js';
 
 const auditQuery = z.object({
   entity: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  ...pageFields,
 });
 const auditDto = z.object({
   id: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), actorUserId: z.string().nullable(),

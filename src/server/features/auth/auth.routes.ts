@@ -30,8 +30,9 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
     schema: { tags: ['auth'], summary: 'Sign in with e-mail and password; sets the session cookie', body: loginBody, response: { 200: sessionDto, 401: problemSchema, 429: problemSchema } },
     config: { access: 'public', rateLimit: { max: opts.loginRateLimitPerMinute, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const { secret, principal, maxAgeSeconds } = await opts.auth.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-    reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: secure(request), path: '/', maxAge: maxAgeSeconds });
+    const { secret, principal } = await opts.auth.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    // A browser-session cookie: the server enforces the (sliding) expiry, so no Max-Age to fall out of step.
+    reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: secure(request), path: '/' });
     if (principal.kind !== 'user') throw new Error('unreachable');
     return toSessionDto(principal, csrfFor(request, reply));
   });

@@ -47,7 +47,7 @@ export function createAuthService(deps: Deps) {
         kind: 'user', userId: user.id, email: user.email, displayName: user.displayName, locale: user.locale, sessionId,
         memberships: await membershipsOf(user.id),
       };
-      return { secret, principal, maxAgeSeconds: Math.floor(ttlMs / 1000) };
+      return { secret, principal };
     },
 
     async resolveSession(secret: string): Promise<Principal | null> {

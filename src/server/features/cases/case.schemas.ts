@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_PRIORITIES, CASE_STATUSES } from '../../../core/cases/case-status.js';
-import { isoDateTime, optionalText } from '../../platform/http.schemas.js';
+import { isoDateTime, optionalText, pageFields } from '../../platform/http.schemas.js';
 import { interactionDto } from '../interactions/interaction.schemas.js';
 
 export const createCaseBody = z.object({
@@ -40,8 +40,7 @@ export const caseQuery = z.object({
   department: z.string().max(100).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
 });
 export type CaseQuery = z.infer<typeof caseQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from '../../platform/http.schemas.js';
+import { isoDate, optionalText, pageFields } from '../../platform/http.schemas.js';
 
 export const productBody = z.object({
   sku: z.string().trim().min(1).max(60),
@@ -10,8 +10,7 @@ export const productBody = z.object({
 export const productPatchBody = productBody.partial();
 export const productQuery = z.object({
   q: z.string().max(100).default(''),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
 });
 export const productDto = z.object({ id: z.string(), sku: z.string(), name: z.string(), category: z.string().nullable(), priceJpy: z.number().nullable() });
 export type ProductDto = z.infer<typeof productDto>;

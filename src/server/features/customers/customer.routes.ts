@@ -46,7 +46,7 @@ export async function customerRoutes(app: FastifyInstance, opts: { customers: Cu
   }, async (request) => customers.updateCustomer(ctxOf(request), request.params.id, request.body));
 
   r.delete('/api/v1/customers/:id', {
-    schema: { tags, summary: 'Delete a customer (interactions and cases are kept, unlinked)', params: idParams, response: { 204: noContent, ...errorResponses } },
+    schema: { tags, summary: 'Delete a customer with contact points, owned products and orders; interactions and cases are kept, unlinked', params: idParams, response: { 204: noContent, ...errorResponses } },
     config: { access: 'customers:delete' },
   }, async (request, reply) => {
     await customers.deleteCustomer(ctxOf(request), request.params.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../platform/http.schemas.js';
+import { optionalText, pageFields } from '../../platform/http.schemas.js';
 
 export const CUSTOMER_KINDS = ['person', 'company'] as const;
 export const CONTACT_KINDS = ['phone', 'email', 'line'] as const;
@@ -56,8 +56,7 @@ export const addContactPointBody = z.object({
 
 export const customerSearchQuery = z.object({
   q: z.string().max(200).default(''),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
 });
 
 export const lookupQuery = z

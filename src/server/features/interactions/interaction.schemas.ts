@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, optionalText } from '../../platform/http.schemas.js';
+import { isoDateTime, optionalText, pageFields } from '../../platform/http.schemas.js';
 
 export const CHANNELS = ['phone', 'email', 'fax', 'postcard', 'visit', 'web', 'chat', 'line'] as const;
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -42,8 +42,7 @@ export const interactionQuery = z.object({
   agentUserId: z.uuid().optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
 });
 
 export const interactionDto = z.object({

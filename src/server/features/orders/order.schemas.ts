@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, optionalText } from '../../platform/http.schemas.js';
+import { isoDateTime, optionalText, pageFields } from '../../platform/http.schemas.js';
 
 /** orders.total_jpy is a 32-bit integer column. */
 export const MAX_ORDER_TOTAL_JPY = 2_147_483_647;
@@ -28,8 +28,7 @@ export const createOrderBody = z.object({
 export const updateOrderBody = z.object({ status: z.string().trim().min(1).max(40) });
 export const orderQuery = z.object({
   customerId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
 });
 
 export const orderLineDto = z.object({ id: z.string(), productId: z.string().nullable(), sku: z.string().nullable(), name: z.string(), quantity: z.number(), unitPriceJpy: z.number() });
