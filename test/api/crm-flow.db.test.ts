@@ -47,6 +47,15 @@ describe.each(testEngines())('CRM flow over HTTP [%s]', (engine) => {
     expect(reopenedToPending.statusCode).toBe(409);
     expect(reopenedToPending.json().code).toBe('invalid_transition');
 
+    // The case list finds it by number, by title and by the customer's name in any script or width.
+    for (const q of ['C-000001', '1', '修理', 'ﾔﾏﾀﾞ', 'やまだたろう']) {
+      const list = await agent.get(`/api/v1/cases?q=${encodeURIComponent(q)}`);
+      expect(list.json().items.map((c: { id: string }) => c.id), q).toEqual([kase.json().id]);
+    }
+    expect((await agent.get(`/api/v1/cases?q=${encodeURIComponent('鈴木')}`)).json().total).toBe(0);
+    expect((await agent.get('/api/v1/cases?status=resolved&priority=high')).json().total).toBe(1);
+    expect((await agent.get('/api/v1/cases?status=new&status=open')).json().total).toBe(0);
+
     const detail = await agent.get(`/api/v1/cases/${kase.json().id}`);
     expect(detail.json().interactions.map((i: { id: string }) => i.id)).toEqual([ia.json().id]);
   });

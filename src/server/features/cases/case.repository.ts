@@ -1,5 +1,7 @@
-import { and, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { foldJa } from '../../../core/text-ja/fold.util.js';
 import type { Db } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { cases, customers, tenantCounters, users } from '../../db/schema.js';
 
 export interface CaseFilter {
@@ -14,7 +16,6 @@ export interface CaseFilter {
 }
 
 const columns = { row: cases, customerName: customers.name, ownerName: users.displayName };
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createCaseRepository(db: Db) {
   const joined = () => db.select(columns).from(cases).leftJoin(customers, eq(customers.id, cases.customerId)).leftJoin(users, eq(users.id, cases.ownerUserId));
@@ -29,7 +30,15 @@ export function createCaseRepository(db: Db) {
       f.customerId ? eq(cases.customerId, f.customerId) : undefined,
       f.department ? eq(cases.department, f.department) : undefined,
       f.overdueAt ? and(lt(cases.dueAt, f.overdueAt), inArray(cases.status, [...f.openStatuses])) : undefined,
-      f.q ? or(ilike(cases.title, `%${escapeLike(f.q.trim())}%`), number ? eq(cases.number, Number(number)) : undefined) : undefined,
+      f.q
+        ? or(
+          ilike(cases.title, containsPattern(f.q.trim())),
+          number ? eq(cases.number, Number(number)) : undefined,
+          // the customer's name or kana, folded like the customer search (ﾔﾏﾀﾞ finds 山田 / ヤマダ)
+          inArray(cases.customerId, db.select({ id: customers.id }).from(customers)
+            .where(and(eq(customers.tenantId, tenantId), like(customers.searchText, containsPattern(foldJa(f.q)))))),
+        )
+        : undefined,
     );
   }
 

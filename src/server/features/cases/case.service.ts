@@ -3,6 +3,7 @@ import { formatCaseNumber } from '../../../core/cases/case-number.js';
 import { maskCardNumbers } from '../../../core/privacy/card-mask.js';
 import { AppError, notFound } from '../../platform/app-error.js';
 import type { Clock } from '../../platform/clock.js';
+import { isoOrNull } from '../../platform/dto.js';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { TenantContext } from '../../platform/principal.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -21,16 +22,15 @@ interface Deps {
   assertMember: Assert;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const OPEN_STATUSES = CASE_STATUSES.filter(isOpenStatus);
 
 export function toCaseDto({ row: c, customerName, ownerName }: CaseJoinedRow): CaseDto {
   const status = c.status as CaseStatus;
   return {
     id: c.id, number: c.number, displayNumber: formatCaseNumber(c.number), customerId: c.customerId, customerName: customerName ?? null,
-    title: c.title, description: c.description, status, priority: c.priority as CaseDto['priority'], dueAt: iso(c.dueAt),
+    title: c.title, description: c.description, status, priority: c.priority as CaseDto['priority'], dueAt: isoOrNull(c.dueAt),
     ownerUserId: c.ownerUserId, ownerName: ownerName ?? null, department: c.department, category: c.category,
-    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), resolvedAt: iso(c.resolvedAt), closedAt: iso(c.closedAt),
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), resolvedAt: isoOrNull(c.resolvedAt), closedAt: isoOrNull(c.closedAt),
     allowedTransitions: [...allowedTransitions(status)],
   };
 }

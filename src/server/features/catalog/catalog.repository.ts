@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { ownedProducts, products } from '../../db/schema.js';
 
 const ownedColumns = {
   id: ownedProducts.id, customerId: ownedProducts.customerId, productId: ownedProducts.productId, productName: products.name,
   sku: products.sku, serial: ownedProducts.serial, purchasedOn: ownedProducts.purchasedOn, warrantyUntil: ownedProducts.warrantyUntil,
 };
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createCatalogRepository(db: Db) {
   return {
@@ -31,7 +31,7 @@ export function createCatalogRepository(db: Db) {
       return rows[0] ?? null;
     },
     async listProducts(tenantId: string, q: string, limit: number, offset: number) {
-      const where = and(eq(products.tenantId, tenantId), q ? or(ilike(products.name, `%${escapeLike(q)}%`), ilike(products.sku, `%${escapeLike(q)}%`)) : undefined);
+      const where = and(eq(products.tenantId, tenantId), q ? or(ilike(products.name, containsPattern(q)), ilike(products.sku, containsPattern(q))) : undefined);
       const [items, totals] = await Promise.all([
         db.select().from(products).where(where).orderBy(asc(products.sku)).limit(limit).offset(offset),
         db.select({ n: count() }).from(products).where(where),

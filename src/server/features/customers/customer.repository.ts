@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, count, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { contactPoints, customers, ownedProducts } from '../../db/schema.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -13,14 +14,13 @@ export interface CustomerSearch {
   serial: string | null;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createCustomerRepository(db: Db) {
   function searchWhere(tenantId: string, s: CustomerSearch): SQL | undefined {
     const alternatives: SQL[] = [];
     if (s.text) {
       // GIN prefilter on bigrams (single characters are indexed too), then the exact substring check.
-      const substring = like(customers.searchText, `%${escapeLike(s.text.folded)}%`);
+      const substring = like(customers.searchText, containsPattern(s.text.folded));
       alternatives.push(s.text.terms.length > 0 ? and(arrayContains(customers.searchTerms, s.text.terms), substring)! : substring);
     }
     const byContact = (kind: string, value: string) =>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { maskCardNumbers } from '../../../core/privacy/card-mask.js';
 import { AppError, notFound, type FieldError } from '../../platform/app-error.js';
 import type { Clock } from '../../platform/clock.js';
+import { isoOrNull } from '../../platform/dto.js';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { TenantContext } from '../../platform/principal.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -20,14 +21,13 @@ interface Deps {
   assertCase: Assert;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toInteractionDto({ row: i, agentName }: InteractionJoinedRow): InteractionDto {
   return {
     id: i.id, customerId: i.customerId, caseId: i.caseId, channel: i.channel as InteractionDto['channel'], direction: i.direction as InteractionDto['direction'],
     queue: i.queue, agentUserId: i.agentUserId, agentName: agentName ?? null, subject: i.subject, notes: i.notes, disposition: i.disposition,
-    recordingRef: i.recordingRef, offeredAt: iso(i.offeredAt), answeredAt: iso(i.answeredAt), endedAt: iso(i.endedAt),
-    wrapUpEndedAt: iso(i.wrapUpEndedAt), createdAt: i.createdAt.toISOString(),
+    recordingRef: i.recordingRef, offeredAt: isoOrNull(i.offeredAt), answeredAt: isoOrNull(i.answeredAt), endedAt: isoOrNull(i.endedAt),
+    wrapUpEndedAt: isoOrNull(i.wrapUpEndedAt), createdAt: i.createdAt.toISOString(),
   };
 }
 
