@@ -24,6 +24,7 @@ program.command('serve').description('migrate, seed demo data on first start (MA
   const config = loadConfig();
   const rt = await openRuntime(config);
   const seeded = config.seedDemo ? await rt.services.demoSeed.seedIfEmpty() : null;
+  if (seeded?.created) await rt.database.maintain();
   await startServer(config, rt);
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
   const where = config.database.kind === 'pglite' ? `embedded PGlite at ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -43,6 +44,7 @@ program.command('migrate').description('apply database migrations').action(() =>
 program.command('seed-demo').description('load the Japanese demo data (only into an empty database)').action(() =>
   withRuntime(async (rt) => {
     const r = await rt.services.demoSeed.seedIfEmpty();
+    if (r.created) await rt.database.maintain();
     console.log(r.created ? `Seeded demo data: ${r.summary}` : 'The database already has tenants; demo data not loaded.');
   }),
 );
@@ -83,6 +85,7 @@ imp.command('customers').argument('<file>', 'CSV file (UTF-8 or Shift_JIS, heade
   .action((file: string, o: { tenant: string; encoding: 'auto' | 'utf-8' | 'shift_jis'; report?: string }) => withRuntime(async (rt) => {
     const t = await rt.services.tenants.getBySlug(o.tenant);
     const code = await runCustomerImport({ services: rt.services, ctx: systemContext(t), file, encoding: o.encoding, reportFile: o.report ?? null });
+    await rt.database.maintain();
     process.exitCode = code;
   }));
 

@@ -7,6 +7,8 @@ import { systemClock } from './platform/clock.js';
 import { newId } from './platform/ids.js';
 import { loggerOptions } from './platform/logger.js';
 
+const MAINTENANCE_EVERY_MS = 15 * 60_000;
+
 export interface Runtime {
   database: Database;
   services: Services;
@@ -17,6 +19,7 @@ export interface Runtime {
 export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database);
   await database.migrate();
+  await database.maintain();
   const services = createServices({ db: database.db, clock: systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours });
   return { database, services, close: () => database.close() };
 }
@@ -25,7 +28,13 @@ export async function openRuntime(config: Config): Promise<Runtime> {
 export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
   const app = await buildApp({ config, database: runtime.database, services: runtime.services, logger: loggerOptions(config.logLevel) });
   await app.listen({ port: config.port, host: config.host });
+  // PGlite has no autovacuum: keep statistics fresh and dead rows reclaimed from here.
+  const maintenance = setInterval(() => {
+    runtime.database.maintain({ vacuum: true }).catch((err: unknown) => app.log.warn({ err }, 'database maintenance failed'));
+  }, MAINTENANCE_EVERY_MS);
+  maintenance.unref();
   const stop = async () => {
+    clearInterval(maintenance);
     await app.close();
     await runtime.close();
     process.exit(0);

@@ -20,6 +20,11 @@ export interface Database {
   readonly kind: DatabaseTarget['kind'];
   /** Applies pending migrations (one history for both engines). */
   migrate(): Promise<void>;
+  /**
+   * Refreshes planner statistics (and reclaims dead rows). PostgreSQL's autovacuum does this by itself;
+   * PGlite has no autovacuum, and without statistics the 360 queries fall back to scanning a tenant.
+   */
+  maintain(opts?: { vacuum?: boolean }): Promise<void>;
   /** Cheap round trip for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +49,9 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     kind: 'pglite',
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+    },
+    maintain: async (opts) => {
+      await client.exec(opts?.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE');
     },
     ping: async () => {
       await client.query('select 1');
@@ -73,6 +81,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
+    maintain: async () => undefined,
     ping: async () => {
       await db.execute(sql`select 1`);
     },

@@ -219,21 +219,21 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY
 CREATE INDEX "audit_events_tenant_entity_idx" ON "audit_events" USING btree ("tenant_id","entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_events_tenant_at_idx" ON "audit_events" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "contact_points_tenant_kind_value_uq" ON "contact_points" USING btree ("tenant_id","kind","value");--> statement-breakpoint
-CREATE INDEX "contact_points_customer_idx" ON "contact_points" USING btree ("customer_id");--> statement-breakpoint
+CREATE INDEX "contact_points_customer_idx" ON "contact_points" USING btree ("customer_id","tenant_id");--> statement-breakpoint
 CREATE INDEX "customers_tenant_updated_idx" ON "customers" USING btree ("tenant_id","updated_at");--> statement-breakpoint
 CREATE INDEX "customers_search_terms_gin" ON "customers" USING gin ("search_terms");--> statement-breakpoint
 CREATE UNIQUE INDEX "customers_tenant_external_ref_uq" ON "customers" USING btree ("tenant_id","external_ref");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_tenant_number_uq" ON "cases" USING btree ("tenant_id","number");--> statement-breakpoint
 CREATE INDEX "cases_tenant_status_idx" ON "cases" USING btree ("tenant_id","status","updated_at");--> statement-breakpoint
-CREATE INDEX "cases_customer_idx" ON "cases" USING btree ("customer_id");--> statement-breakpoint
-CREATE INDEX "interactions_customer_idx" ON "interactions" USING btree ("customer_id","created_at");--> statement-breakpoint
+CREATE INDEX "cases_customer_idx" ON "cases" USING btree ("customer_id","tenant_id");--> statement-breakpoint
+CREATE INDEX "interactions_customer_idx" ON "interactions" USING btree ("customer_id","tenant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "interactions_case_idx" ON "interactions" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "interactions_tenant_created_idx" ON "interactions" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE INDEX "order_lines_order_idx" ON "order_lines" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_tenant_number_uq" ON "orders" USING btree ("tenant_id","order_number");--> statement-breakpoint
-CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("customer_id","ordered_at");--> statement-breakpoint
+CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("customer_id","tenant_id","ordered_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "owned_products_tenant_serial_uq" ON "owned_products" USING btree ("tenant_id","serial_normalized");--> statement-breakpoint
-CREATE INDEX "owned_products_customer_idx" ON "owned_products" USING btree ("customer_id");--> statement-breakpoint
+CREATE INDEX "owned_products_customer_idx" ON "owned_products" USING btree ("customer_id","tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "products_tenant_sku_uq" ON "products" USING btree ("tenant_id","sku");--> statement-breakpoint
 CREATE INDEX "api_tokens_tenant_idx" ON "api_tokens" USING btree ("tenant_id");--> statement-breakpoint
 CREATE INDEX "memberships_tenant_idx" ON "memberships" USING btree ("tenant_id");--> statement-breakpoint

@@ -29,7 +29,7 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_tenant_number_uq').on(t.tenantId, t.number),
     index('cases_tenant_status_idx').on(t.tenantId, t.status, t.updatedAt),
-    index('cases_customer_idx').on(t.customerId),
+    index('cases_customer_idx').on(t.customerId, t.tenantId),
   ],
 );
 
@@ -58,7 +58,7 @@ export const interactions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('interactions_customer_idx').on(t.customerId, t.createdAt),
+    index('interactions_customer_idx').on(t.customerId, t.tenantId, t.createdAt, t.id),
     index('interactions_case_idx').on(t.caseId),
     index('interactions_tenant_created_idx').on(t.tenantId, t.createdAt),
   ],

@@ -21,7 +21,7 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex('orders_tenant_number_uq').on(t.tenantId, t.orderNumber),
-    index('orders_customer_idx').on(t.customerId, t.orderedAt),
+    index('orders_customer_idx').on(t.customerId, t.tenantId, t.orderedAt, t.id),
   ],
 );
 

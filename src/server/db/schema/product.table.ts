@@ -35,6 +35,6 @@ export const ownedProducts = pgTable(
   },
   (t) => [
     uniqueIndex('owned_products_tenant_serial_uq').on(t.tenantId, t.serialNormalized),
-    index('owned_products_customer_idx').on(t.customerId),
+    index('owned_products_customer_idx').on(t.customerId, t.tenantId),
   ],
 );

@@ -64,13 +64,12 @@ export function createCaseRepository(db: Db) {
       const rows = await joined().where(and(eq(cases.tenantId, tenantId), eq(cases.id, id))).limit(1);
       return rows[0] ?? null;
     },
-    async list(tenantId: string, f: CaseFilter, limit: number, offset: number) {
-      const where = whereOf(tenantId, f);
-      const [items, totals] = await Promise.all([
-        joined().where(where).orderBy(desc(cases.updatedAt), desc(cases.number)).limit(limit).offset(offset),
-        db.select({ n: count() }).from(cases).where(where),
-      ]);
-      return { items, total: Number(totals[0]?.n ?? 0) };
+    async page(tenantId: string, f: CaseFilter, limit: number, offset: number) {
+      return joined().where(whereOf(tenantId, f)).orderBy(desc(cases.updatedAt), desc(cases.number)).limit(limit).offset(offset);
+    },
+    async count(tenantId: string, f: CaseFilter) {
+      const r = await db.select({ n: count() }).from(cases).where(whereOf(tenantId, f));
+      return Number(r[0]?.n ?? 0);
     },
   };
 }

@@ -101,16 +101,17 @@ export function createCaseService(deps: Deps) {
 
     async listCases(ctx: TenantContext, q: CaseQuery) {
       if (q.customerId) await deps.assertCustomer(ctx, q.customerId);
-      const { items, total } = await repo.list(ctx.tenantId, {
+      const filter = {
         statuses: q.status, priorities: q.priority, ownerUserId: q.ownerUserId, customerId: q.customerId, department: q.department,
         overdueAt: q.overdue ? deps.clock.now() : undefined, openStatuses: OPEN_STATUSES, q: q.q,
-      }, q.pageSize, (q.page - 1) * q.pageSize);
+      };
+      const [items, total] = await Promise.all([repo.page(ctx.tenantId, filter, q.pageSize, (q.page - 1) * q.pageSize), repo.count(ctx.tenantId, filter)]);
       return { items: items.map(toCaseDto), page: q.page, pageSize: q.pageSize, total };
     },
 
     /** For the 360 view of an already-loaded customer. */
     async openCasesOfLoadedCustomer(ctx: TenantContext, customerId: string) {
-      const { items } = await repo.list(ctx.tenantId, { customerId, statuses: [...OPEN_STATUSES], openStatuses: OPEN_STATUSES }, 50, 0);
+      const items = await repo.page(ctx.tenantId, { customerId, statuses: [...OPEN_STATUSES], openStatuses: OPEN_STATUSES }, 50, 0);
       return items.map(toCaseDto);
     },
 

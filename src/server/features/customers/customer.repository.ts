@@ -85,7 +85,13 @@ export function createCustomerRepository(db: Db) {
       ]);
       return { items, total: Number(totals[0]?.n ?? 0) };
     },
-    /** Exact contact-point match: the screen-pop path (unique index on tenant, kind, value). */
+    /** Exact contact-point match joined to its customer: the screen-pop path (unique index on tenant, kind, value). */
+    async findCustomerByContact(tenantId: string, kind: string, value: string) {
+      const rows = await db.select({ c: customers }).from(contactPoints).innerJoin(customers, eq(customers.id, contactPoints.customerId))
+        .where(and(eq(contactPoints.tenantId, tenantId), eq(contactPoints.kind, kind), eq(contactPoints.value, value), eq(customers.tenantId, tenantId))).limit(1);
+      return rows[0]?.c ?? null;
+    },
+    /** Exact contact-point match (unique index on tenant, kind, value). */
     async findCustomerIdByContact(tenantId: string, kind: string, value: string) {
       const rows = await db.select({ id: contactPoints.customerId }).from(contactPoints)
         .where(and(eq(contactPoints.tenantId, tenantId), eq(contactPoints.kind, kind), eq(contactPoints.value, value))).limit(1);

@@ -119,6 +119,21 @@ export function createCustomerService(deps: Deps) {
     return c;
   }
 
+  /** Screen-pop identification: one indexed query on a normalized key returns the customer row. */
+  async function findByContact(ctx: TenantContext, by: { phone?: string; email?: string }): Promise<CustomerRow | null> {
+    if (by.phone !== undefined) {
+      const r = normalizePhone(by.phone);
+      if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'phone', message: r.message }]);
+      return repo.findCustomerByContact(ctx.tenantId, 'phone', r.e164);
+    }
+    if (by.email !== undefined) {
+      const r = normalizeEmail(by.email);
+      if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'email', message: r.message }]);
+      return repo.findCustomerByContact(ctx.tenantId, 'email', r.email);
+    }
+    return null;
+  }
+
   return {
     async createCustomer(ctx: TenantContext, input: CreateCustomerInput) {
       const v = input;
@@ -220,19 +235,10 @@ export function createCustomerService(deps: Deps) {
       return { items: summaries, page, pageSize, total };
     },
 
-    /** Screen-pop identification: exact, indexed match on a normalized key. */
+    findByContact,
+
     async identify(ctx: TenantContext, by: { phone?: string; email?: string }): Promise<string | null> {
-      if (by.phone !== undefined) {
-        const r = normalizePhone(by.phone);
-        if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'phone', message: r.message }]);
-        return repo.findCustomerIdByContact(ctx.tenantId, 'phone', r.e164);
-      }
-      if (by.email !== undefined) {
-        const r = normalizeEmail(by.email);
-        if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'email', message: r.message }]);
-        return repo.findCustomerIdByContact(ctx.tenantId, 'email', r.email);
-      }
-      return null;
+      return (await findByContact(ctx, by))?.id ?? null;
     },
 
     /**

@@ -45,14 +45,13 @@ export function createInteractionRepository(db: Db) {
         .where(and(eq(interactions.tenantId, tenantId), eq(interactions.id, id))).limit(1);
       return rows[0] ?? null;
     },
-    async list(tenantId: string, f: InteractionFilter, limit: number, offset: number) {
-      const where = whereOf(tenantId, f);
-      const [items, totals] = await Promise.all([
-        db.select(columns).from(interactions).leftJoin(users, eq(users.id, interactions.agentUserId))
-          .where(where).orderBy(desc(interactions.createdAt), desc(interactions.id)).limit(limit).offset(offset),
-        db.select({ n: count() }).from(interactions).where(where),
-      ]);
-      return { items, total: Number(totals[0]?.n ?? 0) };
+    async page(tenantId: string, f: InteractionFilter, limit: number, offset: number) {
+      return db.select(columns).from(interactions).leftJoin(users, eq(users.id, interactions.agentUserId))
+        .where(whereOf(tenantId, f)).orderBy(desc(interactions.createdAt), desc(interactions.id)).limit(limit).offset(offset);
+    },
+    async count(tenantId: string, f: InteractionFilter) {
+      const r = await db.select({ n: count() }).from(interactions).where(whereOf(tenantId, f));
+      return Number(r[0]?.n ?? 0);
     },
   };
 }

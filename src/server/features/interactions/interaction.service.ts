@@ -98,12 +98,12 @@ export function createInteractionService(deps: Deps) {
     async listInteractions(ctx: TenantContext, f: InteractionFilter, page: number, pageSize: number) {
       if (f.customerId) await deps.assertCustomer(ctx, f.customerId);
       if (f.caseId) await deps.assertCase(ctx, f.caseId);
-      const { items, total } = await repo.list(ctx.tenantId, f, pageSize, (page - 1) * pageSize);
+      const [items, total] = await Promise.all([repo.page(ctx.tenantId, f, pageSize, (page - 1) * pageSize), repo.count(ctx.tenantId, f)]);
       return { items: items.map(toInteractionDto), page, pageSize, total };
     },
     /** For views that already hold the customer or case of this tenant. */
     async latestFor(ctx: TenantContext, f: InteractionFilter, limit: number) {
-      return (await repo.list(ctx.tenantId, f, limit, 0)).items.map(toInteractionDto);
+      return (await repo.page(ctx.tenantId, f, limit, 0)).map(toInteractionDto);
     },
     async linkToCase(ctx: TenantContext, interactionId: string, caseId: string) {
       if (!(await repo.update(ctx.tenantId, interactionId, { caseId, updatedAt: deps.clock.now() }))) throw notFound('Interaction');

@@ -27,13 +27,14 @@ export function createOrderRepository(db: Db) {
       const rows = await db.select().from(orders).where(and(eq(orders.tenantId, tenantId), eq(orders.id, id))).limit(1);
       return rows[0] ?? null;
     },
-    async list(tenantId: string, customerId: string | undefined, limit: number, offset: number) {
-      const where = and(eq(orders.tenantId, tenantId), customerId ? eq(orders.customerId, customerId) : undefined);
-      const [items, totals] = await Promise.all([
-        db.select().from(orders).where(where).orderBy(desc(orders.orderedAt), desc(orders.id)).limit(limit).offset(offset),
-        db.select({ n: count() }).from(orders).where(where),
-      ]);
-      return { items, total: Number(totals[0]?.n ?? 0) };
+    /** One page, newest first; the total is a separate query so the 360 view can skip it. */
+    async page(tenantId: string, customerId: string | undefined, limit: number, offset: number) {
+      return db.select().from(orders).where(and(eq(orders.tenantId, tenantId), customerId ? eq(orders.customerId, customerId) : undefined))
+        .orderBy(desc(orders.orderedAt), desc(orders.id)).limit(limit).offset(offset);
+    },
+    async count(tenantId: string, customerId: string | undefined) {
+      const r = await db.select({ n: count() }).from(orders).where(and(eq(orders.tenantId, tenantId), customerId ? eq(orders.customerId, customerId) : undefined));
+      return Number(r[0]?.n ?? 0);
     },
     async linesOf(tenantId: string, orderIds: string[]) {
       if (orderIds.length === 0) return [];

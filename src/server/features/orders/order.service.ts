@@ -67,13 +67,12 @@ export function createOrderService(deps: Deps) {
     },
     async listOrders(ctx: TenantContext, filter: { customerId?: string | undefined }, page: number, pageSize: number) {
       if (filter.customerId) await deps.assertCustomer(ctx, filter.customerId);
-      const { items, total } = await repo.list(ctx.tenantId, filter.customerId, pageSize, (page - 1) * pageSize);
+      const [items, total] = await Promise.all([repo.page(ctx.tenantId, filter.customerId, pageSize, (page - 1) * pageSize), repo.count(ctx.tenantId, filter.customerId)]);
       return { items: await withLines(ctx, items), page, pageSize, total };
     },
     /** For the 360 view of an already-loaded customer. */
     async recentOrdersOfLoadedCustomer(ctx: TenantContext, customerId: string, limit: number) {
-      const { items } = await repo.list(ctx.tenantId, customerId, limit, 0);
-      return withLines(ctx, items);
+      return withLines(ctx, await repo.page(ctx.tenantId, customerId, limit, 0));
     },
   };
 }

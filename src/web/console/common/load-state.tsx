@@ -2,7 +2,7 @@ import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage } from './errors.js';
+import { errorMessage, isNotFound } from './errors.js';
 
 export function LoadingState() {
   const { t } = useTranslation();
@@ -28,6 +28,17 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
           </Button>
         )}
       </Stack>
+    </Alert>
+  );
+}
+
+/** Why one record could not be shown: "not found" for a 404, otherwise the error with a retry. */
+export function RecordLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (!isNotFound(error)) return <LoadError error={error} onRetry={onRetry} />;
+  return (
+    <Alert color="yellow" role="alert">
+      {t('errors.notFound')}
     </Alert>
   );
 }

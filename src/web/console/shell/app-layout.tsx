@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate } from 'react-router';
 import { notifySuccess } from '../common/errors.js';
+import { tenantPath } from '../common/paths.js';
 import { forgetUserData, useLogout, useSession } from '../features/auth/session.queries.js';
 import { useOptionalTenant } from '../features/auth/tenant-context.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -19,7 +20,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const onCustomers = useMatch('/t/:tenant/customers/*');
   const onCases = useMatch('/t/:tenant/cases/*');
   if (!tenant) return null;
-  const base = `/t/${encodeURIComponent(tenant.slug)}`;
+  const base = tenantPath(tenant.slug);
   const items = [
     { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: tenant.can('customers:read') },
     { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: tenant.can('cases:read') },

@@ -6,43 +6,25 @@
 export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 const EMPTY = '—';
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('ja-JP', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format;
+/** One formatter per zone, made on first use (building an `Intl.DateTimeFormat` is slow). */
+function formatPerZone(locale: string, options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>): (timeZone: string) => Intl.DateTimeFormat {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = formats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      formats.set(timeZone, format);
+    }
+    return format;
+  };
 }
 
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
+const TO_THE_MINUTE = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+/** `2026/11/23 14:05`, as people read it. */
+const dateTimeFormat = formatPerZone('ja-JP', TO_THE_MINUTE);
+/** Numeric parts, for arithmetic on the zone's wall clock. */
+const partsFormat = formatPerZone('en-US', { ...TO_THE_MINUTE, second: '2-digit' });
 
 function parseInstant(iso: string | null | undefined): Date | null {
   if (!iso) return null;

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { hasPermission, type Permission } from '../../../../core/auth/permissions.js';
 import type { TenantApi } from '../../api/client.js';
 import type { Membership } from '../../api/types.js';
+import { tenantPath } from '../../common/paths.js';
 
 export interface TenantContextValue {
   slug: string;
@@ -43,5 +44,5 @@ export function tenantKey(slug: string, ...parts: unknown[]): unknown[] {
 /** First page of a tenant for this role: customer search, or the case list for roles without CRM access. */
 export function tenantHomePath(membership: Membership): string {
   const section = hasPermission(membership.role, 'customers:read') ? 'customers' : 'cases';
-  return `/t/${encodeURIComponent(membership.tenantSlug)}/${section}`;
+  return `${tenantPath(membership.tenantSlug)}/${section}`;
 }

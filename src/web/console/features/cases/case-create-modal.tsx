@@ -1,13 +1,15 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_PRIORITIES, type Case, type CaseCreate, type CasePriority, type Interaction } from '../../api/types.js';
-import { ZonedDateTimeInput } from '../../../ui/zoned-date-time-input.js';
+import type { Case, Interaction } from '../../api/types.js';
 import { notifySuccess } from '../../common/errors.js';
-import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
-import { useTenant } from '../auth/tenant-context.js';
+import { FormFooter } from '../../common/form-footer.js';
+import { useFormErrors } from '../../common/form-errors.js';
+import { FormModal } from '../../common/form-modal.js';
+import { textFieldProps } from '../../common/form-binding.js';
+import { emptyCaseForm, formToCaseCreate, type CaseFormValues } from './case-form.js';
+import { CaseDueField, CaseOwnerField, CasePriorityField, type CaseFormBinding } from './case-form-fields.js';
 import { useCreateCase } from './case.queries.js';
-import { OwnerSelect } from './owner-select.js';
 
 export interface CaseCreateModalProps {
   opened: boolean;
@@ -21,7 +23,7 @@ export interface CaseCreateModalProps {
 export function CaseCreateModal({ opened, onClose, customer, interaction, onCreated }: CaseCreateModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('caseForm.createTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <FormModal opened={opened} onClose={onClose} title={t('caseForm.createTitle')} size="lg">
       <CaseCreateForm
         customer={customer ?? null}
         interaction={interaction ?? null}
@@ -31,7 +33,7 @@ export function CaseCreateModal({ opened, onClose, customer, interaction, onCrea
           onCreated?.(created);
         }}
       />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -44,30 +46,20 @@ interface CaseCreateFormProps {
 
 function CaseCreateForm({ customer, interaction, onCancel, onCreated }: CaseCreateFormProps) {
   const { t } = useTranslation();
-  const { timeZone } = useTenant();
   const create = useCreateCase();
   const errors = useFormErrors();
-  const [title, setTitle] = useState(interaction?.subject ?? '');
-  const [description, setDescription] = useState('');
-  const [priority, setPriority] = useState<CasePriority>('normal');
-  const [dueAt, setDueAt] = useState<string | null>(null);
-  const [ownerUserId, setOwnerUserId] = useState('');
-  const [department, setDepartment] = useState('');
-  const [category, setCategory] = useState('');
+  const [values, setValues] = useState<CaseFormValues>(() => emptyCaseForm(interaction?.subject ?? ''));
+  const form: CaseFormBinding = { values, onChange: (patch) => setValues((v) => ({ ...v, ...patch })), fieldError: errors.fieldError };
+  const field = textFieldProps(form);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!errors.validate({ title: !title.trim() && t('common.required') })) return;
+    if (!errors.validate({ title: !values.title.trim() && t('common.required') })) return;
     errors.reset();
-    const body: CaseCreate = { title: title.trim(), priority };
+    const body = formToCaseCreate(values);
     const customerId = customer?.id ?? interaction?.customerId;
     if (customerId) body.customerId = customerId;
     if (interaction) body.interactionId = interaction.id;
-    if (description.trim()) body.description = description.trim();
-    if (dueAt) body.dueAt = dueAt;
-    if (ownerUserId) body.ownerUserId = ownerUserId;
-    if (department.trim()) body.department = department.trim();
-    if (category.trim()) body.category = category.trim();
     create.mutate(body, {
       onSuccess: (created) => {
         notifySuccess(t('caseForm.created', { number: created.displayNumber }));
@@ -86,67 +78,16 @@ function CaseCreateForm({ customer, interaction, onCancel, onCreated }: CaseCrea
             {t('caseForm.fromInteraction')}
           </Text>
         )}
-        <TextInput
-          label={t('caseForm.title')}
-          required
-          data-autofocus
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.fieldError('title')}
-        />
-        <Textarea
-          label={t('caseForm.description')}
-          autosize
-          minRows={3}
-          maxRows={10}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.fieldError('description')}
-        />
+        <TextInput label={t('caseForm.title')} required data-autofocus {...field('title')} />
+        <Textarea label={t('caseForm.description')} autosize minRows={3} maxRows={10} {...field('description')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NativeSelect
-            label={t('caseForm.priority')}
-            value={priority}
-            onChange={(e) => setPriority(e.currentTarget.value as CasePriority)}
-            data={CASE_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))}
-            error={errors.fieldError('priority')}
-          />
-          <ZonedDateTimeInput
-            label={t('caseForm.dueAt')}
-            value={dueAt}
-            onChange={setDueAt}
-            timeZone={timeZone}
-            error={errors.fieldError('dueAt')}
-          />
-          <OwnerSelect
-            label={t('caseForm.owner')}
-            value={ownerUserId}
-            onChange={setOwnerUserId}
-            emptyLabel={t('cases.unassigned')}
-            error={errors.fieldError('ownerUserId')}
-          />
-          <TextInput
-            label={t('caseForm.department')}
-            value={department}
-            onChange={(e) => setDepartment(e.currentTarget.value)}
-            error={errors.fieldError('department')}
-          />
-          <TextInput
-            label={t('caseForm.category')}
-            value={category}
-            onChange={(e) => setCategory(e.currentTarget.value)}
-            error={errors.fieldError('category')}
-          />
+          <CasePriorityField form={form} />
+          <CaseDueField form={form} />
+          <CaseOwnerField form={form} />
+          <TextInput label={t('caseForm.department')} {...field('department')} />
+          <TextInput label={t('caseForm.category')} {...field('category')} />
         </SimpleGrid>
-        <FormErrorAlert failure={errors.failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('caseForm.submit')}
-          </Button>
-        </Group>
+        <FormFooter failure={errors.failure} submitLabel={t('caseForm.submit')} pending={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,13 +1,14 @@
-import { Alert, Anchor, Button, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconNotes } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DescriptionItem } from '../../../ui/description-item.js';
 import { formatDateTime } from '../../../ui/format/datetime.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { SectionCard } from '../../../ui/section-card.js';
-import { isNotFound } from '../../common/errors.js';
-import { LoadError, LoadingState } from '../../common/load-state.js';
+import { LoadingState, RecordLoadError } from '../../common/load-state.js';
+import { customerPath, tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { InteractionTimeline } from '../interactions/interaction-timeline.js';
 import { LogInteractionModal } from '../interactions/log-interaction-modal.js';
@@ -16,40 +17,21 @@ import { CaseEditForm } from './case-edit-form.js';
 import { CaseStatusActions } from './case-status-actions.js';
 import { useCase } from './case.queries.js';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 export function CaseDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { slug, timeZone, can } = useTenant();
   const query = useCase(id);
   const [logging, setLogging] = useState(false);
-  const tenantPath = `/t/${encodeURIComponent(slug)}`;
-  const back = { to: `${tenantPath}/cases`, label: t('caseDetail.backToList') };
+  const base = tenantPath(slug);
+  const back = { to: `${base}/cases`, label: t('caseDetail.backToList') };
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
     return (
       <Stack>
         <PageHeader title={t('cases.title')} back={back} />
-        {isNotFound(query.error) ? (
-          <Alert color="yellow" role="alert">
-            {t('errors.notFound')}
-          </Alert>
-        ) : (
-          <LoadError error={query.error} onRetry={() => void query.refetch()} />
-        )}
+        <RecordLoadError error={query.error} onRetry={() => void query.refetch()} />
       </Stack>
     );
   }
@@ -82,25 +64,25 @@ export function CaseDetailPage() {
           <Stack gap="md">
             <SectionCard title={t('caseDetail.details')}>
               <SimpleGrid component="dl" cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" m={0}>
-                <Field label={t('cases.customer')}>
+                <DescriptionItem label={t('cases.customer')}>
                   {item.customerId ? (
-                    <Anchor component={Link} to={`${tenantPath}/customers/${encodeURIComponent(item.customerId)}`}>
+                    <Anchor component={Link} to={customerPath(base, item.customerId)}>
                       {item.customerName ?? none}
                     </Anchor>
                   ) : (
                     t('cases.noCustomer')
                   )}
-                </Field>
-                <Field label={t('cases.owner')}>{item.ownerName ?? t('cases.unassigned')}</Field>
-                <Field label={t('cases.due')}>
+                </DescriptionItem>
+                <DescriptionItem label={t('cases.owner')}>{item.ownerName ?? t('cases.unassigned')}</DescriptionItem>
+                <DescriptionItem label={t('cases.due')}>
                   <CaseDue item={item} timeZone={timeZone} />
-                </Field>
-                <Field label={t('caseForm.department')}>{item.department ?? none}</Field>
-                <Field label={t('caseForm.category')}>{item.category ?? none}</Field>
-                <Field label={t('caseDetail.createdAt')}>{formatDateTime(item.createdAt, timeZone)}</Field>
-                <Field label={t('caseDetail.updatedAt')}>{formatDateTime(item.updatedAt, timeZone)}</Field>
-                {item.resolvedAt && <Field label={t('caseDetail.resolvedAt')}>{formatDateTime(item.resolvedAt, timeZone)}</Field>}
-                {item.closedAt && <Field label={t('caseDetail.closedAt')}>{formatDateTime(item.closedAt, timeZone)}</Field>}
+                </DescriptionItem>
+                <DescriptionItem label={t('caseForm.department')}>{item.department ?? none}</DescriptionItem>
+                <DescriptionItem label={t('caseForm.category')}>{item.category ?? none}</DescriptionItem>
+                <DescriptionItem label={t('caseDetail.createdAt')}>{formatDateTime(item.createdAt, timeZone)}</DescriptionItem>
+                <DescriptionItem label={t('caseDetail.updatedAt')}>{formatDateTime(item.updatedAt, timeZone)}</DescriptionItem>
+                {item.resolvedAt && <DescriptionItem label={t('caseDetail.resolvedAt')}>{formatDateTime(item.resolvedAt, timeZone)}</DescriptionItem>}
+                {item.closedAt && <DescriptionItem label={t('caseDetail.closedAt')}>{formatDateTime(item.closedAt, timeZone)}</DescriptionItem>}
               </SimpleGrid>
               <Text size="xs" c="dimmed" mt="md">
                 {t('caseForm.description')}
@@ -122,7 +104,7 @@ export function CaseDetailPage() {
               <InteractionTimeline
                 interactions={item.interactions}
                 timeZone={timeZone}
-                casesPath={`${tenantPath}/cases`}
+                casesPath={`${base}/cases`}
                 currentCaseId={item.id}
                 emptyText={t('interactions.empty')}
               />

@@ -3,8 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_PRIORITIES, CASE_STATUSES, type CasePriority, type CaseStatus } from '../../api/types.js';
+import { CASE_STATUSES, type CasePriority, type CaseStatus } from '../../api/types.js';
 import { hasActiveFilters, type CaseFilterState } from './case-filters.js';
+import { useCasePriorityOptions } from './case-priority-select.js';
 import { OwnerSelect } from './owner-select.js';
 
 export interface CaseFiltersBarProps {
@@ -16,6 +17,7 @@ export interface CaseFiltersBarProps {
 
 export function CaseFiltersBar({ value, onChange, onReset }: CaseFiltersBarProps) {
   const { t } = useTranslation();
+  const priorityOptions = useCasePriorityOptions();
   const [text, setText] = useState(value.q);
   const [debounced] = useDebouncedValue(text, 300);
   useEffect(() => {
@@ -55,7 +57,7 @@ export function CaseFiltersBar({ value, onChange, onReset }: CaseFiltersBarProps
             label={t('caseFilters.priority')}
             value={value.priority}
             onChange={(e) => onChange({ priority: e.currentTarget.value as CasePriority | '' })}
-            data={[{ value: '', label: t('common.all') }, ...CASE_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))]}
+            data={[{ value: '', label: t('common.all') }, ...priorityOptions]}
           />
           <OwnerSelect
             label={t('caseFilters.owner')}

@@ -1,11 +1,11 @@
-import { Button, Card, Loader, Stack, Text } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../ui/page-header.js';
-import { PaginationBar } from '../../../ui/pagination-bar.js';
-import { LoadError } from '../../common/load-state.js';
+import { PagedResults } from '../../common/paged-results.js';
+import { casePath, tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { CaseCreateModal } from './case-create-modal.js';
 import { EMPTY_CASE_FILTERS, caseFiltersToParams, caseFiltersToQuery, parseCaseFilters, type CaseFilterState } from './case-filters.js';
@@ -23,7 +23,7 @@ export function CaseListPage() {
   const filters = parseCaseFilters(params);
   const list = useCaseList(caseFiltersToQuery(filters, PAGE_SIZE));
   const [creating, setCreating] = useState(false);
-  const tenantPath = `/t/${encodeURIComponent(slug)}`;
+  const base = tenantPath(slug);
 
   const update = (next: CaseFilterState) => setParams(caseFiltersToParams(next), { replace: true });
 
@@ -44,33 +44,13 @@ export function CaseListPage() {
         onChange={(patch) => update({ ...filters, ...patch, page: 1 })}
         onReset={() => update(EMPTY_CASE_FILTERS)}
       />
-      <Card withBorder radius="md" padding="md">
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data && list.data.items.length === 0 ? (
-          <Text c="dimmed" ta="center" py="lg" role="status">
-            {t('cases.empty')}
-          </Text>
-        ) : list.data ? (
-          <>
-            <CaseTable cases={list.data.items} timeZone={timeZone} tenantPath={tenantPath} />
-            <PaginationBar
-              page={list.data.page}
-              pageSize={list.data.pageSize}
-              total={list.data.total}
-              onChange={(page) => setParams(caseFiltersToParams({ ...filters, page }))}
-            />
-          </>
-        ) : (
-          <Stack align="center" py="lg">
-            <Loader size="sm" aria-label={t('common.loading')} />
-          </Stack>
-        )}
-      </Card>
+      <PagedResults query={list} emptyText={t('cases.empty')} onPageChange={(page) => setParams(caseFiltersToParams({ ...filters, page }))}>
+        {(cases) => <CaseTable cases={cases} timeZone={timeZone} tenantPath={base} />}
+      </PagedResults>
       <CaseCreateModal
         opened={creating}
         onClose={() => setCreating(false)}
-        onCreated={(created) => navigate(`${tenantPath}/cases/${encodeURIComponent(created.id)}`)}
+        onCreated={(created) => navigate(casePath(base, created.id))}
       />
     </Stack>
   );

@@ -1,9 +1,100 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Case } from '../../api/types.js';
 import { formatDateTime } from '../../../ui/format/datetime.js';
+import { LinkRow } from '../../../ui/link-row.js';
+import { casePath, customerPath } from '../../common/paths.js';
 import { CaseDue, CasePriorityBadge, CaseStatusBadge } from './case-badges.js';
+
+export type CaseColumn = 'number' | 'title' | 'customer' | 'status' | 'priority' | 'owner' | 'due' | 'updated';
+
+const HEADER_KEYS: Record<CaseColumn, string> = {
+  number: 'cases.number',
+  title: 'cases.caseTitle',
+  customer: 'cases.customer',
+  status: 'cases.status',
+  priority: 'cases.priority',
+  owner: 'cases.owner',
+  due: 'cases.due',
+  updated: 'cases.updated',
+};
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+/** The header cells of the chosen case columns. */
+export function CaseHeaderCells({ columns }: { columns: readonly CaseColumn[] }) {
+  const { t } = useTranslation();
+  return columns.map((column) => <Table.Th key={column}>{t(HEADER_KEYS[column])}</Table.Th>);
+}
+
+export interface CaseCellsProps {
+  item: Case;
+  columns: readonly CaseColumn[];
+  timeZone: string;
+  /** `/t/:tenant`, the base of case and customer links. */
+  tenantPath: string;
+}
+
+/** One case's cells for the chosen columns; the number links to the case, the customer to the 360. */
+export function CaseCells({ columns, ...cell }: CaseCellsProps) {
+  return columns.map((column) => <CaseCell key={column} column={column} {...cell} />);
+}
+
+function CaseCell({ column, item, timeZone, tenantPath }: Omit<CaseCellsProps, 'columns'> & { column: CaseColumn }) {
+  const { t } = useTranslation();
+  const none = t('common.none');
+  switch (column) {
+    case 'number':
+      return (
+        <Table.Td style={NOWRAP}>
+          <Anchor component={Link} to={casePath(tenantPath, item.id)} fw={600} ff="monospace">
+            {item.displayNumber}
+          </Anchor>
+        </Table.Td>
+      );
+    case 'title':
+      return <Table.Td>{item.title}</Table.Td>;
+    case 'customer':
+      return (
+        <Table.Td>
+          {item.customerId ? (
+            <Anchor component={Link} to={customerPath(tenantPath, item.customerId)} size="sm">
+              {item.customerName ?? none}
+            </Anchor>
+          ) : (
+            <Text size="sm" c="dimmed" component="span">
+              {none}
+            </Text>
+          )}
+        </Table.Td>
+      );
+    case 'status':
+      return (
+        <Table.Td>
+          <CaseStatusBadge status={item.status} />
+        </Table.Td>
+      );
+    case 'priority':
+      return (
+        <Table.Td>
+          <CasePriorityBadge priority={item.priority} />
+        </Table.Td>
+      );
+    case 'owner':
+      return <Table.Td>{item.ownerName ?? t('cases.unassigned')}</Table.Td>;
+    case 'due':
+      return (
+        <Table.Td style={NOWRAP}>
+          <CaseDue item={item} timeZone={timeZone} />
+        </Table.Td>
+      );
+    case 'updated':
+      return <Table.Td style={NOWRAP}>{formatDateTime(item.updatedAt, timeZone)}</Table.Td>;
+  }
+}
+
+const LIST_COLUMNS: readonly CaseColumn[] = ['number', 'title', 'customer', 'status', 'priority', 'owner', 'due', 'updated'];
 
 export interface CaseTableProps {
   cases: Case[];
@@ -12,63 +103,22 @@ export interface CaseTableProps {
   tenantPath: string;
 }
 
+/** The case list; the whole row opens the case, the number is the keyboard-reachable link. */
 export function CaseTable({ cases, timeZone, tenantPath }: CaseTableProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const none = t('common.none');
-  const hrefOf = (item: Case) => `${tenantPath}/cases/${encodeURIComponent(item.id)}`;
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table highlightOnHover verticalSpacing="xs" aria-label={t('cases.results')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('cases.number')}</Table.Th>
-            <Table.Th>{t('cases.caseTitle')}</Table.Th>
-            <Table.Th>{t('cases.customer')}</Table.Th>
-            <Table.Th>{t('cases.status')}</Table.Th>
-            <Table.Th>{t('cases.priority')}</Table.Th>
-            <Table.Th>{t('cases.owner')}</Table.Th>
-            <Table.Th>{t('cases.due')}</Table.Th>
-            <Table.Th>{t('cases.updated')}</Table.Th>
+            <CaseHeaderCells columns={LIST_COLUMNS} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {cases.map((item) => (
-            <Table.Tr key={item.id} style={{ cursor: 'pointer' }} onClick={() => navigate(hrefOf(item))}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={hrefOf(item)} fw={600} ff="monospace" onClick={(e) => e.stopPropagation()}>
-                  {item.displayNumber}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{item.title}</Table.Td>
-              <Table.Td>
-                {item.customerId ? (
-                  <Anchor
-                    component={Link}
-                    to={`${tenantPath}/customers/${encodeURIComponent(item.customerId)}`}
-                    size="sm"
-                    onClick={(e) => e.stopPropagation()}
-                  >
-                    {item.customerName ?? none}
-                  </Anchor>
-                ) : (
-                  <Text size="sm" c="dimmed" component="span">
-                    {none}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <CaseStatusBadge status={item.status} />
-              </Table.Td>
-              <Table.Td>
-                <CasePriorityBadge priority={item.priority} />
-              </Table.Td>
-              <Table.Td>{item.ownerName ?? t('cases.unassigned')}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <CaseDue item={item} timeZone={timeZone} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.updatedAt, timeZone)}</Table.Td>
-            </Table.Tr>
+            <LinkRow key={item.id} to={casePath(tenantPath, item.id)}>
+              <CaseCells item={item} columns={LIST_COLUMNS} timeZone={timeZone} tenantPath={tenantPath} />
+            </LinkRow>
           ))}
         </Table.Tbody>
       </Table>

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { IconBrandLine, IconMail, IconPhone, IconPlus, IconStarFilled } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,9 @@ import { CONTACT_POINT_KINDS, type ContactPoint, type ContactPointCreate, type C
 import { ConfirmButton } from '../../../ui/confirm-button.js';
 import { SectionCard } from '../../../ui/section-card.js';
 import { notifyError, notifySuccess } from '../../common/errors.js';
-import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
+import { FormFooter } from '../../common/form-footer.js';
+import { useFormErrors } from '../../common/form-errors.js';
+import { FormModal } from '../../common/form-modal.js';
 import { useAddContactPoint, useRemoveContactPoint } from './customer.queries.js';
 
 const KIND_ICONS = { phone: IconPhone, email: IconMail, line: IconBrandLine } as const;
@@ -87,9 +89,9 @@ export function ContactPointsSection({ customerId, contactPoints, canEdit }: Con
           })}
         </Stack>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('contacts.add')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('contacts.add')}>
         <AddContactPointForm customerId={customerId} onDone={() => setAdding(false)} />
-      </Modal>
+      </FormModal>
     </SectionCard>
   );
 }
@@ -145,15 +147,7 @@ function AddContactPointForm({ customerId, onDone }: { customerId: string; onDon
           error={errors.fieldError('label')}
         />
         <Checkbox label={t('contacts.makePrimary')} checked={isPrimary} onChange={(e) => setIsPrimary(e.currentTarget.checked)} />
-        <FormErrorAlert failure={errors.failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('common.add')}
-          </Button>
-        </Group>
+        <FormFooter failure={errors.failure} submitLabel={t('common.add')} pending={add.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

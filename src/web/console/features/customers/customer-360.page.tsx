@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Grid, Stack } from '@mantine/core';
+import { Anchor, Button, Grid, Stack } from '@mantine/core';
 import { IconArrowLeft, IconNotes } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Interaction } from '../../api/types.js';
 import { SectionCard } from '../../../ui/section-card.js';
-import { isNotFound } from '../../common/errors.js';
-import { LoadError, LoadingState } from '../../common/load-state.js';
+import { LoadingState, RecordLoadError } from '../../common/load-state.js';
+import { tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { CaseCreateModal } from '../cases/case-create-modal.js';
 import { OpenCasesSection } from '../cases/open-cases-section.js';
@@ -28,7 +28,7 @@ export function Customer360Page() {
   const [logging, setLogging] = useState(false);
   const [editing, setEditing] = useState(false);
   const [caseSource, setCaseSource] = useState<Interaction | null>(null);
-  const base = `/t/${encodeURIComponent(slug)}`;
+  const base = tenantPath(slug);
 
   const back = (
     <Anchor component={Link} to={`${base}/customers`} size="sm">
@@ -41,13 +41,7 @@ export function Customer360Page() {
     return (
       <Stack>
         {back}
-        {isNotFound(overview.error) ? (
-          <Alert color="yellow" role="alert">
-            {t('errors.notFound')}
-          </Alert>
-        ) : (
-          <LoadError error={overview.error} onRetry={() => void overview.refetch()} />
-        )}
+        <RecordLoadError error={overview.error} onRetry={() => void overview.refetch()} />
       </Stack>
     );
   }

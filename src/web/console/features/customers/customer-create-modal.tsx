@@ -1,9 +1,11 @@
-import { Button, Group, Modal, SimpleGrid, Stack } from '@mantine/core';
+import { SimpleGrid, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types.js';
 import { notifySuccess } from '../../common/errors.js';
-import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
+import { FormFooter } from '../../common/form-footer.js';
+import { useFormErrors } from '../../common/form-errors.js';
+import { FormModal } from '../../common/form-modal.js';
 import { emptyCustomerForm, formToCreate, prefillFromQuery, type CustomerFormValues } from './customer-form.js';
 import { CustomerFormFields } from './customer-form-fields.js';
 import { useCreateCustomer } from './customer.queries.js';
@@ -20,9 +22,9 @@ export interface CustomerCreateModalProps {
 export function CustomerCreateModal({ opened, onClose, searchText, onCreated }: CustomerCreateModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('customerForm.createTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <FormModal opened={opened} onClose={onClose} title={t('customerForm.createTitle')} size="lg">
       <CustomerCreateForm searchText={searchText} onCancel={onClose} onCreated={onCreated} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -95,15 +97,7 @@ function CustomerCreateForm({ searchText, onCancel, onCreated }: { searchText: s
             </SimpleGrid>
           }
         />
-        <FormErrorAlert failure={errors.failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('customerForm.create')}
-          </Button>
-        </Group>
+        <FormFooter failure={errors.failure} submitLabel={t('customerForm.create')} pending={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

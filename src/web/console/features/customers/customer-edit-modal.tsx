@@ -1,9 +1,11 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types.js';
 import { notifySuccess } from '../../common/errors.js';
-import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
+import { FormFooter } from '../../common/form-footer.js';
+import { useFormErrors } from '../../common/form-errors.js';
+import { FormModal } from '../../common/form-modal.js';
 import { customerToForm, formToPatch, type CustomerFormValues } from './customer-form.js';
 import { CustomerFormFields } from './customer-form-fields.js';
 import { useUpdateCustomer } from './customer.queries.js';
@@ -17,9 +19,9 @@ export interface CustomerEditModalProps {
 export function CustomerEditModal({ opened, onClose, customer }: CustomerEditModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('customerForm.editTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <FormModal opened={opened} onClose={onClose} title={t('customerForm.editTitle')} size="lg">
       <CustomerEditForm customer={customer} onDone={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -48,15 +50,7 @@ function CustomerEditForm({ customer, onDone }: { customer: Customer; onDone: ()
     <form onSubmit={onSubmit} noValidate>
       <Stack>
         <CustomerFormFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} fieldError={errors.fieldError} />
-        <FormErrorAlert failure={errors.failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter failure={errors.failure} submitLabel={t('common.save')} pending={update.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -3,12 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_GROUPS, CUSTOMER_KINDS, type CustomerKind } from '../../api/types.js';
 import { PREFECTURES } from '../../../ui/prefectures.js';
+import { textFieldProps, type FormBinding } from '../../common/form-binding.js';
 import type { CustomerFormValues } from './customer-form.js';
 
-export interface CustomerFormFieldsProps {
-  values: CustomerFormValues;
-  onChange: (patch: Partial<CustomerFormValues>) => void;
-  fieldError: (path: string) => string | undefined;
+export interface CustomerFormFieldsProps extends FormBinding<CustomerFormValues> {
   /** Rendered between the identity fields and the address (phones and e-mails on create). */
   contactSlot?: ReactNode;
 }
@@ -23,6 +21,7 @@ export function CustomerFormFields({ values, onChange, fieldError, contactSlot }
   if (values.ageGroup && !(AGE_GROUPS as readonly string[]).includes(values.ageGroup)) {
     ageGroups.push({ value: values.ageGroup, label: values.ageGroup });
   }
+  const field = textFieldProps({ values, onChange, fieldError });
   return (
     <Stack gap="sm">
       <Radio.Group
@@ -38,26 +37,9 @@ export function CustomerFormFields({ values, onChange, fieldError, contactSlot }
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput
-          label={t('customerForm.name')}
-          required
-          value={values.name}
-          onChange={(e) => onChange({ name: e.currentTarget.value })}
-          error={fieldError('name')}
-          data-autofocus
-        />
-        <TextInput
-          label={t('customerForm.nameKana')}
-          value={values.nameKana}
-          onChange={(e) => onChange({ nameKana: e.currentTarget.value })}
-          error={fieldError('nameKana')}
-        />
-        <TextInput
-          label={t('customerForm.companyName')}
-          value={values.companyName}
-          onChange={(e) => onChange({ companyName: e.currentTarget.value })}
-          error={fieldError('companyName')}
-        />
+        <TextInput label={t('customerForm.name')} required {...field('name')} data-autofocus />
+        <TextInput label={t('customerForm.nameKana')} {...field('nameKana')} />
+        <TextInput label={t('customerForm.companyName')} {...field('companyName')} />
         <NativeSelect
           label={t('customerForm.ageGroup')}
           value={values.ageGroup}
@@ -73,9 +55,7 @@ export function CustomerFormFields({ values, onChange, fieldError, contactSlot }
           placeholder={t('customerForm.postalCodePlaceholder')}
           inputMode="numeric"
           autoComplete="postal-code"
-          value={values.postalCode}
-          onChange={(e) => onChange({ postalCode: e.currentTarget.value })}
-          error={fieldError('postalCode')}
+          {...field('postalCode')}
         />
         <Select
           label={t('customerForm.prefecture')}
@@ -89,21 +69,8 @@ export function CustomerFormFields({ values, onChange, fieldError, contactSlot }
           comboboxProps={{ withinPortal: true }}
         />
       </SimpleGrid>
-      <TextInput
-        label={t('customerForm.address')}
-        value={values.address}
-        onChange={(e) => onChange({ address: e.currentTarget.value })}
-        error={fieldError('address')}
-      />
-      <Textarea
-        label={t('customerForm.notes')}
-        autosize
-        minRows={2}
-        maxRows={6}
-        value={values.notes}
-        onChange={(e) => onChange({ notes: e.currentTarget.value })}
-        error={fieldError('notes')}
-      />
+      <TextInput label={t('customerForm.address')} {...field('address')} />
+      <Textarea label={t('customerForm.notes')} autosize minRows={2} maxRows={6} {...field('notes')} />
       <Checkbox
         label={t('customerForm.consentMarketing')}
         checked={values.consentMarketing}

@@ -3,6 +3,7 @@ import { IconBuilding, IconPencil, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types.js';
+import { DescriptionItem } from '../../../ui/description-item.js';
 import { formatDateTime } from '../../../ui/format/datetime.js';
 
 export interface CustomerProfileCardProps {
@@ -11,19 +12,6 @@ export interface CustomerProfileCardProps {
   /** Main actions (対応を記録…), shown top right. */
   actions?: ReactNode;
   onEdit?: (() => void) | undefined;
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 /** Who is on the line: name, kana, kind, segment and consent at a glance. */
@@ -64,21 +52,21 @@ export function CustomerProfileCard({ customer, timeZone, actions, onEdit }: Cus
         </Group>
       </Group>
       <SimpleGrid component="dl" cols={{ base: 2, sm: 3, lg: 5 }} spacing="md" mt="md" mb={0}>
-        <Field label={t('customer360.ageGroup')}>{ageGroup}</Field>
-        <Field label={t('customer360.prefecture')}>{customer.prefecture ?? none}</Field>
-        <Field label={t('customer360.address')}>
+        <DescriptionItem label={t('customer360.ageGroup')}>{ageGroup}</DescriptionItem>
+        <DescriptionItem label={t('customer360.prefecture')}>{customer.prefecture ?? none}</DescriptionItem>
+        <DescriptionItem label={t('customer360.address')}>
           {[customer.postalCode && `〒${customer.postalCode}`, customer.address].filter(Boolean).join(' ') || none}
-        </Field>
-        <Field label={t('customer360.consent')}>
+        </DescriptionItem>
+        <DescriptionItem label={t('customer360.consent')}>
           <Badge component="span" variant="dot" color={customer.consentMarketing ? 'teal' : 'gray'}>
             {customer.consentMarketing ? t('customer360.consentYes') : t('customer360.consentNo')}
           </Badge>
-        </Field>
-        <Field label={t('customer360.updatedAt')}>{formatDateTime(customer.updatedAt, timeZone)}</Field>
+        </DescriptionItem>
+        <DescriptionItem label={t('customer360.updatedAt')}>{formatDateTime(customer.updatedAt, timeZone)}</DescriptionItem>
       </SimpleGrid>
       {customer.notes && (
         <Stack gap={2} mt="md" component="dl" m={0}>
-          <Field label={t('customer360.notes')}>{customer.notes}</Field>
+          <DescriptionItem label={t('customer360.notes')}>{customer.notes}</DescriptionItem>
         </Stack>
       )}
     </Card>

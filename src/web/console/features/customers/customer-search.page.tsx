@@ -1,12 +1,12 @@
-import { Button, Card, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Loader, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../ui/page-header.js';
-import { PaginationBar } from '../../../ui/pagination-bar.js';
-import { LoadError } from '../../common/load-state.js';
+import { PagedResults } from '../../common/paged-results.js';
+import { customerPath, tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { CustomerCreateModal } from './customer-create-modal.js';
 import { CustomerTable } from './customer-table.js';
@@ -46,8 +46,7 @@ export function CustomerSearchPage() {
   }, [q]);
 
   const search = useCustomerSearch({ q, page, pageSize: PAGE_SIZE });
-  const base = `/t/${encodeURIComponent(slug)}/customers`;
-  const hrefOf = (customer: { id: string }) => `${base}/${encodeURIComponent(customer.id)}`;
+  const hrefOf = (customer: { id: string }) => customerPath(tenantPath(slug), customer.id);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,24 +87,9 @@ export function CustomerSearchPage() {
           />
         </form>
       </Card>
-      <Card withBorder radius="md" padding="md">
-        {search.isError && !search.data ? (
-          <LoadError error={search.error} onRetry={() => void search.refetch()} />
-        ) : search.data && search.data.items.length === 0 ? (
-          <Text c="dimmed" ta="center" py="lg" role="status">
-            {t('customers.empty')}
-          </Text>
-        ) : search.data ? (
-          <>
-            <CustomerTable customers={search.data.items} hrefOf={hrefOf} />
-            <PaginationBar page={search.data.page} pageSize={search.data.pageSize} total={search.data.total} onChange={setPage} />
-          </>
-        ) : (
-          <Stack align="center" py="lg">
-            <Loader size="sm" aria-label={t('common.loading')} />
-          </Stack>
-        )}
-      </Card>
+      <PagedResults query={search} emptyText={t('customers.empty')} onPageChange={setPage}>
+        {(customers) => <CustomerTable customers={customers} hrefOf={hrefOf} />}
+      </PagedResults>
       <CustomerCreateModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -1,7 +1,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { CustomerSummary } from '../../api/types.js';
+import { LinkRow } from '../../../ui/link-row.js';
 
 export interface CustomerTableProps {
   customers: CustomerSummary[];
@@ -12,7 +13,6 @@ export interface CustomerTableProps {
 /** Search results; the whole row opens the 360, the name is the keyboard-reachable link. */
 export function CustomerTable({ customers, hrefOf }: CustomerTableProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const none = t('common.none');
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -28,9 +28,9 @@ export function CustomerTable({ customers, hrefOf }: CustomerTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {customers.map((customer) => (
-            <Table.Tr key={customer.id} style={{ cursor: 'pointer' }} onClick={() => navigate(hrefOf(customer))}>
+            <LinkRow key={customer.id} to={hrefOf(customer)}>
               <Table.Td>
-                <Anchor component={Link} to={hrefOf(customer)} fw={600} onClick={(e) => e.stopPropagation()}>
+                <Anchor component={Link} to={hrefOf(customer)} fw={600}>
                   {customer.name}
                 </Anchor>
                 {customer.companyName && (
@@ -43,7 +43,7 @@ export function CustomerTable({ customers, hrefOf }: CustomerTableProps) {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.primaryPhone ?? none}</Table.Td>
               <Table.Td>{customer.primaryEmail ?? none}</Table.Td>
               <Table.Td>{customer.prefecture ?? none}</Table.Td>
-            </Table.Tr>
+            </LinkRow>
           ))}
         </Table.Tbody>
       </Table>

@@ -1,18 +1,13 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CASE_PRIORITIES,
-  CHANNELS,
-  DIRECTIONS,
-  type CasePriority,
-  type Channel,
-  type Direction,
-  type InteractionCreate,
-} from '../../api/types.js';
+import { CHANNELS, DIRECTIONS, type CasePriority, type Channel, type Direction, type InteractionCreate } from '../../api/types.js';
 import { errorMessage, notifySuccess } from '../../common/errors.js';
-import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
+import { FormFooter } from '../../common/form-footer.js';
+import { useFormErrors } from '../../common/form-errors.js';
+import { FormModal } from '../../common/form-modal.js';
+import { CasePrioritySelect } from '../cases/case-priority-select.js';
 import { useLogInteraction } from './interaction.queries.js';
 
 export interface LogInteractionModalProps {
@@ -27,9 +22,9 @@ export interface LogInteractionModalProps {
 export function LogInteractionModal({ opened, onClose, customerId, caseId }: LogInteractionModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('interactions.logTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <FormModal opened={opened} onClose={onClose} title={t('interactions.logTitle')} size="lg">
       <LogInteractionForm customerId={customerId ?? null} caseId={caseId ?? null} onDone={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -143,23 +138,10 @@ function LogInteractionForm({ customerId, caseId, onDone }: { customerId: string
               onChange={(e) => setCaseTitle(e.currentTarget.value)}
               error={errors.fieldError('caseTitle')}
             />
-            <NativeSelect
-              label={t('interactions.casePriority')}
-              value={casePriority}
-              onChange={(e) => setCasePriority(e.currentTarget.value as CasePriority)}
-              data={CASE_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))}
-            />
+            <CasePrioritySelect label={t('interactions.casePriority')} value={casePriority} onChange={setCasePriority} />
           </SimpleGrid>
         )}
-        <FormErrorAlert failure={errors.failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={log.isPending}>
-            {t('interactions.submit')}
-          </Button>
-        </Group>
+        <FormFooter failure={errors.failure} submitLabel={t('interactions.submit')} pending={log.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

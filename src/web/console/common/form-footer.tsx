@@ -1,0 +1,34 @@
+import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from './form-errors.js';
+
+export interface FormFooterProps {
+  /** The failed submit, if any (`useFormErrors().failure`). */
+  failure: unknown;
+  submitLabel: string;
+  /** The submit is running: the button spins. */
+  pending: boolean;
+  /** Shows a cancel button beside the submit button. */
+  onCancel?: () => void;
+  submitDisabled?: boolean;
+}
+
+/** The end of a form: the server's problem, then cancel and submit on the right. */
+export function FormFooter({ failure, submitLabel, pending, onCancel, submitDisabled }: FormFooterProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormErrorAlert failure={failure} />
+      <Group justify="flex-end">
+        {onCancel && (
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        )}
+        <Button type="submit" loading={pending} disabled={submitDisabled}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
