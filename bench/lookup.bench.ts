@@ -16,8 +16,7 @@
  * Exits 0 even when a target is missed; non-zero only when the bench itself fails.
  */
 import { cpus, loadavg } from 'node:os';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { cases, interactions, orders } from '../src/server/db/schema.js';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.js';
 import { createServices, type Services } from '../src/server/services.js';
 import { systemContext } from '../src/server/platform/system-context.js';
@@ -184,13 +183,10 @@ async function timeBaseline(services: Services, database: Database, ctx: TenantC
 /**
  * Where the time goes: each read of the 360 timed on its own, interleaved per customer so load on
  * the machine hits every part alike. `sequential_360` is the same reads awaited one after another
- * (what build() costs without its Promise.all); `discarded_counts` the three count(*) queries the
- * list methods run and the 360 throws away. Informative, not part of the verdict.
+ * (what build() costs without its Promise.all). Informative, not part of the verdict.
  */
 async function timeBreakdown(services: Services, database: Database, ctx: TenantContext, probes: Probe[]) {
   const repo = createCustomerRepository(database.db);
-  const { db } = database;
-  const openStatuses = ['new', 'open', 'pending'];
   const parts: Record<string, (p: Probe) => Promise<unknown>> = {
     identify_phone: (p) => services.customers.identify(ctx, { phone: p.input }),
     customer: (p) => repo.findById(ctx.tenantId, p.expectedId),
@@ -199,11 +195,6 @@ async function timeBreakdown(services: Services, database: Database, ctx: Tenant
     orders: (p) => services.orders.recentOrdersOfLoadedCustomer(ctx, p.expectedId, 10),
     interactions: (p) => services.interactions.latestFor(ctx, { customerId: p.expectedId }, 20),
     open_cases: (p) => services.cases.openCasesOfLoadedCustomer(ctx, p.expectedId),
-    discarded_counts: async (p) => {
-      await db.select({ n: count() }).from(orders).where(and(eq(orders.tenantId, ctx.tenantId), eq(orders.customerId, p.expectedId)));
-      await db.select({ n: count() }).from(interactions).where(and(eq(interactions.tenantId, ctx.tenantId), eq(interactions.customerId, p.expectedId)));
-      await db.select({ n: count() }).from(cases).where(and(eq(cases.tenantId, ctx.tenantId), inArray(cases.status, openStatuses), eq(cases.customerId, p.expectedId)));
-    },
     whole_360: (p) => services.overview.getOverview(ctx, p.expectedId),
     sequential_360: async (p) => {
       await repo.findById(ctx.tenantId, p.expectedId);

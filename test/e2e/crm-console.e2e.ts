@@ -19,7 +19,7 @@ describe('web console in Chromium', () => {
     await server?.close();
   });
 
-  it('logs in, finds 山田 太郎 by 090-1234-5678, shows the 360 view, logs an interaction and creates a case', async () => {
+  it('logs in, finds 山田 太郎 by 090-1234-5678, shows the 360 view, logs an interaction, creates a case and moves it through its statuses', async () => {
     const context = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
     const page = await context.newPage();
     const failures: string[] = [];
@@ -68,6 +68,22 @@ describe('web console in Chromium', () => {
     const jst = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .format(new Date(detail.interactions[0]!.createdAt));
     await expect.poll(() => page.getByText(jst).count()).toBeGreaterThan(0);
+
+    // Move the case through its workflow in the browser and find it on the filtered case list.
+    await page.goto(`${server.url}/t/sakura-denki/cases/${found.items[0]!.id}`);
+    await page.getByRole('button', { name: '対応中にする' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '解決済みにする' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '対応中にする' }).count()).toBe(0);
+    await page.getByRole('button', { name: '解決済みにする' }).click();
+    await expect.poll(async () => (await server.services.cases.getCase(ctx, found.items[0]!.id)).status).toBe('resolved');
+
+    await page.goto(`${server.url}/t/sakura-denki/cases?status=resolved`);
+    await page.getByLabel('キーワード').fill('E2E');
+    await expect.poll(() => page.getByRole('cell', { name: 'E2E 冷蔵庫の霜取り不良' }).count()).toBe(1);
+    await page.goto(`${server.url}/t/sakura-denki/cases?status=new&status=open`);
+    await page.getByLabel('キーワード').fill('E2E');
+    await expect.poll(() => page.getByText('E2E 冷蔵庫の霜取り不良').count()).toBe(0);
+
     expect(failures).toEqual([]);
     await context.close();
   });
