@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/server/db/client.js';
+import { mulberry32 } from '../../src/core/random/mulberry32.js';
 
 /** Shared helpers for bench scripts: argv, percentiles, a seeded PRNG and throw-away databases. */
 
@@ -59,17 +60,8 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
-/** mulberry32: small, fast, reproducible; the same --seed picks the same customers on every engine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same --seed picks the same customers on every engine. */
+export const prng = mulberry32;
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../core/random/mulberry32.js';
 /**
  * Small seeded PRNG helpers for the demo data generator. Pure: no Math.random(), no clock.
  */
@@ -19,17 +20,6 @@ export interface Rng {
   digits(n: number): string;
 }
 
-/** mulberry32: tiny, fast, good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a 32-bit hash, used to derive independent streams from one seed. */
 export function hashSeed(seed: number, label: string): number {
