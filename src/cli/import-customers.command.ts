@@ -4,7 +4,7 @@ import type { Services } from '../server/services.js';
 import type { TenantContext } from '../server/platform/principal.js';
 import type { ImportEncoding, ImportRowError } from '../server/features/customers/customer-import.schemas.js';
 import { IMPORT_MAX_BYTES } from '../server/features/customers/customer-import.schemas.js';
-import { CustomerImportFileError } from '../server/features/customers/customer-import.service.js';
+import { CustomerImportFileError } from '../server/features/customers/customer-import.errors.js';
 
 const SHOWN_ERRORS = 20;
 

@@ -9,7 +9,8 @@ import { testEngines } from '../../../../test/support/test-db.js';
 import { createTenantWithStaff, TEST_PASSWORD } from '../../../../test/factories/tenant.factory.js';
 import { systemContext } from '../../platform/system-context.js';
 import type { TenantContext } from '../../platform/principal.js';
-import { CustomerImportFileError, createCustomerImportService, type CustomerImportService } from './customer-import.service.js';
+import { CustomerImportFileError } from './customer-import.errors.js';
+import { createCustomerImportService, type CustomerImportService } from './customer-import.service.js';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './customer-import.schemas.js';
 import { createCustomerBody } from './customer.schemas.js';
 

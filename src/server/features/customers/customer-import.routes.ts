@@ -5,7 +5,8 @@ import { AppError } from '../../platform/app-error.js';
 import { errorResponses, problemSchema } from '../../platform/http.schemas.js';
 import { sendProblem } from '../../platform/problem.plugin.js';
 import { customerImportQuery, customerImportReportDto, IMPORT_MAX_BYTES } from './customer-import.schemas.js';
-import { CustomerImportFileError, type CustomerImportService } from './customer-import.service.js';
+import { CustomerImportFileError } from './customer-import.errors.js';
+import type { CustomerImportService } from './customer-import.service.js';
 
 /**
  * CSV upload as the raw request body (text/csv or application/octet-stream), not multipart: the bytes must
