@@ -1,0 +1,82 @@
+import {
+  MIN_SKILL_LEVEL,
+  type AgentActivity,
+  type AgentConfig,
+  type AgentRuntime,
+  type Channel,
+  type ContactRuntime,
+  type QueueConfig,
+} from './routing.types.js';
+
+/** The level a requirement asks for after overflow relaxed it; a required skill stays required. */
+export function requiredLevel(minLevel: number, relax: number): number {
+  return Math.max(MIN_SKILL_LEVEL, minLevel - relax);
+}
+
+/** Serves the queue's tenant and has every required skill at the (relaxed) level. */
+export function meetsQueue(agent: AgentConfig, queue: QueueConfig, relax: number): boolean {
+  if (!agent.tenantIds.includes(queue.tenantId)) return false;
+  for (const r of queue.requiredSkills) {
+    if ((agent.skills[r.skill] ?? 0) < requiredLevel(r.minLevel, relax)) return false;
+  }
+  return true;
+}
+
+/**
+ * Skill match of an agent for a queue: the sum of their levels in the queue's required skills.
+ * For one queue this orders agents exactly like the sum of surpluses over the minimum levels
+ * (the minimums are the same for everyone) and rewards depth in every required skill.
+ */
+export function skillScore(agent: AgentConfig, queue: QueueConfig): number {
+  let score = 0;
+  for (const r of queue.requiredSkills) score += agent.skills[r.skill] ?? 0;
+  return score;
+}
+
+export function loadOn(agent: AgentRuntime, channel: Channel): number {
+  let n = 0;
+  for (const s of agent.slots) if (s.channel === channel) n++;
+  return n;
+}
+
+/** A free slot on the channel, and not blocked by a call (or by other media, when configured). */
+export function hasFreeCapacity(config: AgentConfig, agent: AgentRuntime, channel: Channel): boolean {
+  let onChannel = 0;
+  let voice = 0;
+  let others = 0;
+  for (const s of agent.slots) {
+    if (s.channel === channel) onChannel++;
+    if (s.channel === 'voice') voice++;
+    else others++;
+  }
+  if (onChannel >= (config.capacity[channel] ?? 0)) return false;
+  if (channel !== 'voice' && config.voiceBlocksOthers && voice > 0) return false;
+  if (channel === 'voice' && config.othersBlockVoice === true && others > 0) return false;
+  return true;
+}
+
+/** Can be offered a contact on this channel right now (eligibility aside). */
+export function canTake(config: AgentConfig, agent: AgentRuntime, channel: Channel): boolean {
+  return agent.presence.kind === 'available' && hasFreeCapacity(config, agent, channel);
+}
+
+export function basePriority(contact: ContactRuntime, queue: QueueConfig): number {
+  return contact.priorityOverride ?? queue.priority;
+}
+
+/**
+ * priority + agingPerMinute × minutes waited since the ORIGINAL arrival (queue = the contact's
+ * current queue). Within one queue and one base priority this orders contacts by arrival, at any time.
+ */
+export function effectivePriority(contact: ContactRuntime, queue: QueueConfig, now: number): number {
+  return basePriority(contact, queue) + (queue.agingPerMinute * Math.max(0, now - contact.arrivedAt)) / 60_000;
+}
+
+export function agentActivity(agent: AgentRuntime): AgentActivity {
+  let wrapUp = false;
+  for (const s of agent.slots) {
+    if (s.phase !== 'wrap_up') return 'busy';
+    wrapUp = true;
+  }
+  return wrapUp ? 'acw' : agent.presence.kind;
+}
