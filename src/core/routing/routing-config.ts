@@ -29,7 +29,27 @@ export interface RoutingIndex {
   readonly queueAgents: ReadonlyMap<QueueId, readonly AgentId[]>;
   /** Queues an agent is a candidate for, sorted by id. */
   readonly agentQueues: ReadonlyMap<AgentId, readonly QueueId[]>;
+  /** Candidates per queue with their skill score, best score first (then id): matching stops early. */
+  readonly rankedAgents: ReadonlyMap<QueueId, readonly RankedAgent[]>;
+  /** Dense numbers (id order) for the bitsets of free agents and non-empty queues. */
+  readonly agentOrdinal: ReadonlyMap<AgentId, number>;
+  readonly queueOrdinal: ReadonlyMap<QueueId, number>;
+  /** `agentQueues` with their ordinals. */
+  readonly agentQueueRefs: ReadonlyMap<AgentId, readonly QueueRef[]>;
   readonly hours: ReadonlyMap<string, BusinessHours>;
+}
+
+/** A queue's candidate with its (static) skill score for that queue. */
+export interface RankedAgent {
+  readonly id: AgentId;
+  readonly ordinal: number;
+  readonly config: AgentConfig;
+  readonly score: number;
+}
+
+export interface QueueRef {
+  readonly id: QueueId;
+  readonly ordinal: number;
 }
 
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
@@ -116,17 +136,29 @@ export function buildRoutingIndex(config: RoutingConfig): RoutingIndex {
   const agents = new Map<AgentId, AgentConfig>(config.agents.map((a) => [a.id, a]));
   const queueAgents = new Map<QueueId, AgentId[]>();
   const agentQueues = new Map<AgentId, QueueId[]>();
+  const rankedAgents = new Map<QueueId, RankedAgent[]>();
   for (const a of agents.values()) agentQueues.set(a.id, []);
+  const sortedAgents = [...agents.values()].sort((x, y) => byId(x.id, y.id));
+  const sortedQueues = [...queues.values()].sort((x, y) => byId(x.id, y.id));
+  const agentOrdinal = new Map<AgentId, number>(sortedAgents.map((a, i) => [a.id, i]));
+  const queueOrdinal = new Map<QueueId, number>(sortedQueues.map((q, i) => [q.id, i]));
+  const agentQueueRefs = new Map<AgentId, QueueRef[]>();
+  for (const a of agents.values()) agentQueueRefs.set(a.id, []);
   // O(queues × agents × skills) once per configuration, never per step.
-  for (const q of [...queues.values()].sort((x, y) => byId(x.id, y.id))) {
+  for (const q of sortedQueues) {
     const list: AgentId[] = [];
-    for (const a of [...agents.values()].sort((x, y) => byId(x.id, y.id))) {
+    const ranked: RankedAgent[] = [];
+    for (const a of sortedAgents) {
       if (!a.tenantIds.includes(q.tenantId)) continue;
       if (!q.requiredSkills.every((r) => (a.skills[r.skill] ?? 0) >= MIN_SKILL_LEVEL)) continue;
       list.push(a.id);
       agentQueues.get(a.id)?.push(q.id);
+      agentQueueRefs.get(a.id)?.push({ id: q.id, ordinal: queueOrdinal.get(q.id) ?? -1 });
+      ranked.push({ id: a.id, ordinal: agentOrdinal.get(a.id) ?? -1, config: a, score: q.requiredSkills.reduce((sum, r) => sum + (a.skills[r.skill] ?? 0), 0) });
     }
     queueAgents.set(q.id, list);
+    // Stable sort: equal scores stay in id order.
+    rankedAgents.set(q.id, ranked.sort((x, y) => y.score - x.score));
   }
-  return { config, queues, agents, queueAgents, agentQueues, hours: new Map(Object.entries(config.hours ?? {})) };
+  return { config, queues, agents, queueAgents, agentQueues, rankedAgents, agentOrdinal, queueOrdinal, agentQueueRefs, hours: new Map(Object.entries(config.hours ?? {})) };
 }

@@ -248,6 +248,21 @@ describe('sticky routing', () => {
     expect(unknown.offers()).toEqual([['c1', 'expert']]);
   });
 
+  // Regression (found by the property test): an agent freed by an overdue timer in the same step as
+  // a sticky arrival took the newcomer, though an earlier contact was waiting for that agent.
+  it('never lets a sticky contact jump the line when an overdue timer frees the agent in the same step', () => {
+    const cfg: RoutingConfig = { queues: [queueConfig('q', { stickyWindowSec: 600, wrapUpLimitSec: 30 })], agents: [agentConfig('a', { capacity: { voice: 1, chat: 1 } })] };
+    const sut = new Harness(cfg);
+    sut.send(ev.ready('a'));
+    sut.send(ev.arrive('call', 'q'));
+    sut.send(ev.accept('call', 'a'));
+    sut.send(ev.arrive('chat-1', 'q', { channel: 'chat' })); // waits: the call blocks chats
+    sut.send(ev.hangUp('call')); // wrap-up, which still blocks other media, until its 30 s limit
+    sut.now += 60 * SEC; // the limit passes with no tick in between
+    sut.send(ev.arrive('chat-2', 'q', { channel: 'chat', lastAgentId: 'a', lastServedAt: sut.now - 60 * SEC }));
+    expect(sut.offers().slice(-1)).toEqual([['chat-1', 'a']]);
+  });
+
   it('goes to normal routing when the last agent rejects', () => {
     const sut = new Harness(config);
     sut.sendAll(ev.ready('expert'), ev.ready('last'));

@@ -1,5 +1,9 @@
 import { isOpen, nextOpening } from './business-hours.js';
 import { buildRoutingIndex, validateRoutingConfig, type ConfigIssue, type RoutingIndex } from './routing-config.js';
+import { PersistentMap } from './persistent-map.js';
+import { popDue, popTimer, pushTimer, type TimerHeap, type TimerRef } from './timer-heap.js';
+import { freeAgentsOf, freeOn, updateFreeAgents, type FreeAgents } from './free-agents.js';
+import { PersistentBitset } from './persistent-bitset.js';
 import {
   agentActivity,
   basePriority,
@@ -7,7 +11,6 @@ import {
   effectivePriority,
   hasFreeCapacity,
   meetsQueue,
-  skillScore,
 } from './routing-matching.js';
 import {
   CHANNELS,
@@ -62,6 +65,12 @@ export interface RoutingState {
   readonly contacts: ReadonlyMap<ContactId, ContactRuntime>;
   /** Waiting contacts per queue (their own and overflowed-in), in arrival order. */
   readonly waiting: ReadonlyMap<QueueId, readonly ContactId[]>;
+  /** Pending timers by due time (may hold cancelled ones; never misses a live one). */
+  readonly timers: TimerHeap | null;
+  /** Agents who can take a contact now, per channel (see `free-agents.ts`). */
+  readonly free: FreeAgents;
+  /** Queues with waiting contacts (by ordinal): an agent skips its empty queues with one bit test. */
+  readonly nonEmpty: PersistentBitset;
 }
 
 /** Plain JSON: what the server persists (as rows) to rebuild the state after a restart. */
@@ -105,12 +114,18 @@ class Draft {
   readonly dirtyContacts = new Set<ContactId>();
   private readonly touchedAgents = new Set<AgentId>();
   private readonly touchedContacts = new Set<ContactId>();
-  private agents: Map<AgentId, AgentRuntime> | null = null;
-  private contacts: Map<ContactId, ContactRuntime> | null = null;
-  private waiting: Map<QueueId, readonly ContactId[]> | null = null;
+  private agents: PersistentMap<AgentId, AgentRuntime>;
+  private contacts: PersistentMap<ContactId, ContactRuntime>;
+  private waiting: PersistentMap<QueueId, readonly ContactId[]>;
   private readonly ownLists = new Set<QueueId>();
   private due: number | null = null;
+  timers: TimerHeap | null;
+  free: FreeAgents;
+  nonEmpty: PersistentBitset;
+  /** Timers fired: nextDueAt is recomputed from the timer heap. */
   rescanDue = false;
+  /** Every agent and contact may have changed (reconfigure, rebalance): the timer heap is rebuilt. */
+  rebuildTimers = false;
 
   constructor(
     readonly base: RoutingState,
@@ -118,6 +133,12 @@ class Draft {
   ) {
     this.index = base.index;
     this.seq = base.seq;
+    this.agents = persistent(base.agents);
+    this.contacts = persistent(base.contacts);
+    this.waiting = persistent(base.waiting);
+    this.timers = base.timers;
+    this.free = base.free;
+    this.nonEmpty = base.nonEmpty;
   }
 
   queue(id: QueueId): QueueConfig {
@@ -133,62 +154,82 @@ class Draft {
   }
 
   agent(id: AgentId): AgentRuntime {
-    const a = (this.agents ?? this.base.agents).get(id);
+    const a = this.agents.get(id);
     if (!a) throw new Error(`routing invariant: no runtime for agent ${id}`);
     return a;
   }
 
   findAgent(id: AgentId): AgentRuntime | undefined {
-    return (this.agents ?? this.base.agents).get(id);
+    return this.agents.get(id);
   }
 
+  /** Every agent, in configuration order (O(A): reconfigure and rebalance only). */
   allAgents(): AgentRuntime[] {
-    return [...(this.agents ?? this.base.agents).values()];
+    return orderedAgents(this.base.index, this.agents);
   }
 
   putAgent(a: AgentRuntime): void {
-    this.agents ??= new Map(this.base.agents);
-    this.agents.set(a.id, a);
+    const before = this.agents.get(a.id);
+    this.agents = this.agents.set(a.id, a);
     this.touchedAgents.add(a.id);
+    const cfg = this.index.agents.get(a.id);
+    const ordinal = this.index.agentOrdinal.get(a.id);
+    if (cfg && ordinal !== undefined) this.free = updateFreeAgents(this.free, ordinal, cfg, before, a);
+  }
+
+  /** Agents (by ordinal) who can take a contact on the channel now. */
+  freeAgents(channel: Channel): PersistentBitset {
+    return freeOn(this.free, channel);
+  }
+
+  /** After a configuration change: capacities and tenants may differ. */
+  rebuildFree(): void {
+    this.free = freeAgentsOf(this.index, this.agents.values());
   }
 
   deleteAgent(id: AgentId): void {
-    this.agents ??= new Map(this.base.agents);
-    this.agents.delete(id);
+    this.agents = this.agents.delete(id);
     this.touchedAgents.add(id);
   }
 
   contact(id: ContactId): ContactRuntime | undefined {
-    return (this.contacts ?? this.base.contacts).get(id);
+    return this.contacts.get(id);
   }
 
+  /** Every live contact, in arrival order (O(C log C): reconfigure and rebalance only). */
   allContacts(): ContactRuntime[] {
-    return [...(this.contacts ?? this.base.contacts).values()];
+    return orderedContacts(this.contacts);
   }
 
   putContact(c: ContactRuntime): void {
-    this.contacts ??= new Map(this.base.contacts);
-    this.contacts.set(c.id, c);
+    this.contacts = this.contacts.set(c.id, c);
     this.touchedContacts.add(c.id);
   }
 
   deleteContact(id: ContactId): void {
-    this.contacts ??= new Map(this.base.contacts);
-    this.contacts.delete(id);
+    this.contacts = this.contacts.delete(id);
     this.touchedContacts.add(id);
     this.dirtyContacts.delete(id);
   }
 
   waitingIn(queueId: QueueId): readonly ContactId[] {
-    return (this.waiting ?? this.base.waiting).get(queueId) ?? [];
+    return this.waiting.get(queueId) ?? [];
+  }
+
+  hasWaiting(queueOrdinal: number): boolean {
+    return this.nonEmpty.has(queueOrdinal);
+  }
+
+  private noteLength(queueId: QueueId, length: number): void {
+    const ordinal = this.index.queueOrdinal.get(queueId);
+    if (ordinal !== undefined) this.nonEmpty = this.nonEmpty.with(ordinal, length > 0);
   }
 
   private ownList(queueId: QueueId): ContactId[] {
-    this.waiting ??= new Map(this.base.waiting);
     const current = this.waiting.get(queueId) ?? [];
     if (this.ownLists.has(queueId)) return current as ContactId[];
     const copy = [...current];
-    this.waiting.set(queueId, copy);
+    this.waiting = this.waiting.set(queueId, copy);
     this.ownLists.add(queueId);
     return copy;
   }
@@ -205,30 +246,35 @@ class Draft {
       else hi = mid;
     }
     list.splice(lo, 0, c.id);
+    this.noteLength(queueId, list.length);
   }
 
   removeWaiting(queueId: QueueId, id: ContactId): void {
     const list = this.ownList(queueId);
     const i = list.indexOf(id);
     if (i >= 0) list.splice(i, 1);
+    this.noteLength(queueId, list.length);
   }
 
   replaceWaiting(lists: Map<QueueId, ContactId[]>): void {
-    this.waiting = new Map(lists);
+    this.waiting = PersistentMap.from(lists);
     for (const id of lists.keys()) this.ownLists.add(id);
+    this.nonEmpty = nonEmptyOf(this.index, lists);
   }
 
   emit(action: RoutingAction): void {
     this.actions.push(action);
   }
 
-  noteDue(at: number): void {
+  /** A timer was set: `ref` has something due at `at`. */
+  noteDue(at: number, ref: TimerRef): void {
     this.due = this.due === null ? at : Math.min(this.due, at);
+    this.timers = pushTimer(this.timers, { at, ref });
   }
 
   finish(): StepResult {
-    const agents = this.agents ?? this.base.agents;
-    const contacts = this.contacts ?? this.base.contacts;
+    const agents = this.agents;
+    const contacts = this.contacts;
     // Derived agent states are compared once at the end: one change action per agent and step.
     for (const id of this.touchedAgents) {
       const before = this.base.agents.get(id);
@@ -241,8 +287,16 @@ class Draft {
       }
     }
     let nextDueAt: number | null;
-    if (this.rescanDue) nextDueAt = scanNextDue(this.index, agents.values(), contacts.values());
-    else nextDueAt = this.base.nextDueAt;
+    if (this.rebuildTimers) {
+      this.timers = timerHeapOf(this.index, agents.values(), contacts.values());
+      nextDueAt = this.timers?.top.at ?? null;
+    } else if (this.rescanDue) {
+      // The earliest live timer: drop cancelled entries from the top of the heap.
+      while (this.timers !== null && !isLive(this.index, agents, contacts, this.timers.top.at, this.timers.top.ref)) {
+        this.timers = popTimer(this.timers);
+      }
+      nextDueAt = this.timers?.top.at ?? null;
+    } else nextDueAt = this.base.nextDueAt;
     if (this.due !== null) nextDueAt = nextDueAt === null ? this.due : Math.min(nextDueAt, this.due);
     const state: RoutingState = {
       now: this.now,
@@ -251,7 +305,10 @@ class Draft {
       index: this.index,
       agents,
       contacts,
-      waiting: this.waiting ?? this.base.waiting,
+      waiting: this.waiting,
+      timers: this.timers,
+      free: this.free,
+      nonEmpty: this.nonEmpty,
     };
     const changed: StepChanges = {
       agents: [...this.touchedAgents].filter((id) => this.base.agents.get(id) !== agents.get(id)),
@@ -270,14 +327,57 @@ function nextOverflowAt(index: RoutingIndex, c: ContactRuntime): number | null {
   return rule ? c.queuedAt + rule.afterSec * 1000 : null;
 }
 
-function scanNextDue(index: RoutingIndex, agents: Iterable<AgentRuntime>, contacts: Iterable<ContactRuntime>): number | null {
-  let due: number | null = null;
-  const note = (t: number | null): void => {
-    if (t !== null && (due === null || t < due)) due = t;
-  };
-  for (const a of agents) for (const s of a.slots) note(s.until);
-  for (const c of contacts) if (c.status.kind === 'waiting') note(nextOverflowAt(index, c));
-  return due;
+/** A heap with one entry per live timer (a full scan: restore, reconfigure, rebalance). */
+function timerHeapOf(index: RoutingIndex, agents: Iterable<AgentRuntime>, contacts: Iterable<ContactRuntime>): TimerHeap | null {
+  let heap: TimerHeap | null = null;
+  for (const a of agents) for (const s of a.slots) if (s.until !== null) heap = pushTimer(heap, { at: s.until, ref: { kind: 'agent', id: a.id } });
+  for (const c of contacts) {
+    const at = c.status.kind === 'waiting' ? nextOverflowAt(index, c) : null;
+    if (at !== null) heap = pushTimer(heap, { at, ref: { kind: 'contact', id: c.id } });
+  }
+  return heap;
+}
+
+/** Whether a heap entry still stands for a pending timer. */
+function isLive(
+  index: RoutingIndex,
+  agents: ReadonlyMap<AgentId, AgentRuntime>,
+  contacts: ReadonlyMap<ContactId, ContactRuntime>,
+  at: number,
+  ref: TimerRef,
+): boolean {
+  if (ref.kind === 'agent') return agents.get(ref.id)?.slots.some((s) => s.until === at) ?? false;
+  const c = contacts.get(ref.id);
+  return c !== undefined && c.status.kind === 'waiting' && nextOverflowAt(index, c) === at;
+}
+
+function nonEmptyOf(index: RoutingIndex, lists: ReadonlyMap<QueueId, readonly ContactId[]>): PersistentBitset {
+  let set = PersistentBitset.EMPTY;
+  for (const [id, list] of lists) {
+    const ordinal = index.queueOrdinal.get(id);
+    if (ordinal !== undefined && list.length > 0) set = set.with(ordinal, true);
+  }
+  return set;
+}
+
+function persistent<K extends string, V>(m: ReadonlyMap<K, V>): PersistentMap<K, V> {
+  return m instanceof PersistentMap ? (m as PersistentMap<K, V>) : PersistentMap.from(m);
+}
+
+function orderedAgents(index: RoutingIndex, agents: ReadonlyMap<AgentId, AgentRuntime>): AgentRuntime[] {
+  const out: AgentRuntime[] = [];
+  const seen = new Set<AgentId>();
+  for (const cfg of index.config.agents) {
+    const a = agents.get(cfg.id);
+    if (a) out.push(a);
+    seen.add(cfg.id);
+  }
+  for (const a of agents.values()) if (!seen.has(a.id)) out.push(a);
+  return out;
+}
+
+function orderedContacts(contacts: ReadonlyMap<ContactId, ContactRuntime>): ContactRuntime[] {
+  return [...contacts.values()].sort((a, b) => a.seq - b.seq || byId(a.id, b.id));
 }
 
 // ====================================================================================== primitives
@@ -320,7 +420,7 @@ function overflowWaiting(d: Draft, id: ContactId): void {
   d.putContact(c);
   d.dirtyContacts.add(c.id);
   const next = nextOverflowAt(d.index, c);
-  if (next !== null) d.noteDue(next);
+  if (next !== null) d.noteDue(next, { kind: 'contact', id: c.id });
 }
 
 /** Back to waiting at its original place (from an offer, a transfer or a new arrival). */
@@ -330,7 +430,7 @@ function enterWaiting(d: Draft, c: ContactRuntime): void {
   place(d, waiting);
   d.dirtyContacts.add(waiting.id);
   const next = nextOverflowAt(d.index, waiting);
-  if (next !== null) d.noteDue(next);
+  if (next !== null) d.noteDue(next, { kind: 'contact', id: waiting.id });
   overflowWaiting(d, waiting.id);
 }
 
@@ -345,7 +445,7 @@ function offer(d: Draft, contactId: ContactId, agentId: AgentId, reason: OfferRe
   const a = d.agent(agentId);
   const slot: AgentSlot = { contactId, channel: c.channel, queueId: c.queueId, phase: 'offered', since: d.now, until: expiresAt };
   d.putAgent(withSlots(a, [...a.slots, slot], d.now));
-  d.noteDue(expiresAt);
+  d.noteDue(expiresAt, { kind: 'agent', id: agentId });
   d.emit({ type: 'offer', contactId, agentId, queueId: c.queueId, channel: c.channel, expiresAt, reason, context: c.context });
 }
 
@@ -387,7 +487,7 @@ function startWrapUp(d: Draft, agentId: AgentId, contactId: ContactId): void {
   const until = ms(d.now + limitSec * 1000);
   const slots = a.slots.map((s) => (s === slot ? { ...s, phase: 'wrap_up' as const, since: d.now, until } : s));
   d.putAgent({ ...a, slots });
-  d.noteDue(until);
+  d.noteDue(until, { kind: 'agent', id: agentId });
   d.emit({ type: 'wrap_up_started', agentId, contactId, until });
 }
 
@@ -419,7 +519,9 @@ function bestContactFor(d: Draft, agentId: AgentId): ContactId | null {
   if (free.length === 0) return null;
   let best: ContactRuntime | null = null;
   let bestPriority = -Infinity;
-  for (const queueId of d.index.agentQueues.get(agentId) ?? []) {
+  for (const ref of d.index.agentQueueRefs.get(agentId) ?? []) {
+    if (!d.hasWaiting(ref.ordinal)) continue;
+    const queueId = ref.id;
     const queue = d.queue(queueId);
     for (const id of d.waitingIn(queueId)) {
       const c = d.contact(id);
@@ -461,11 +563,15 @@ function bestAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
     if (best !== null) break; // a lower tier always wins
     const queueId = targets[tier] as QueueId;
     const queue = d.queue(queueId);
-    for (const agentId of d.index.queueAgents.get(queueId) ?? []) {
-      const a = d.agent(agentId);
-      const cfg = d.agentConfig(agentId);
-      if (!canTake(cfg, a, c.channel) || c.declinedBy.includes(agentId) || !meetsQueue(cfg, queue, c.relax)) continue;
-      const candidate: Candidate = { id: agentId, tier, score: skillScore(cfg, queue), load: a.slots.length, idleSince: a.idleSince };
+    const free = d.freeAgents(c.channel);
+    // Best score first: once an agent is found, only agents with the same score can still win.
+    // Agents who cannot take the channel now are skipped with one bit test.
+    for (const r of d.index.rankedAgents.get(queueId) ?? []) {
+      if (best !== null && r.score < best.score) break;
+      if (!free.has(r.ordinal)) continue;
+      const a = d.agent(r.id);
+      if (!canTake(r.config, a, c.channel) || c.declinedBy.includes(r.id) || !meetsQueue(r.config, queue, c.relax)) continue;
+      const candidate: Candidate = { id: r.id, tier, score: r.score, load: a.slots.length, idleSince: a.idleSince };
       if (best === null || better(candidate, best)) best = candidate;
     }
   }
@@ -478,6 +584,9 @@ function stickyAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
   if (agentId === null || c.lastServedAt === null) return null;
   const window = d.queue(c.queueId).stickyWindowSec * 1000;
   if (window <= 0 || d.now - c.lastServedAt > window) return null;
+  // Capacity this agent gained earlier in the same step (an overdue wrap-up or offer timer) belongs
+  // to the contacts already waiting: the rebalance gives it out in queue order, so sticky never jumps the line.
+  if (d.dirtyAgents.has(agentId)) return null;
   const cfg = d.index.agents.get(agentId);
   const a = d.findAgent(agentId);
   if (!cfg || !a || !canTake(cfg, a, c.channel) || c.declinedBy.includes(agentId)) return null;
@@ -523,7 +632,18 @@ function rebalance(d: Draft): void {
 function advanceTimers(d: Draft): void {
   type Due = { at: number; order: number; key: string; run: () => void };
   const due: Due[] = [];
-  for (const a of d.allAgents()) {
+  // Only agents and contacts with a heap entry due now can have a timer due now.
+  const popped = popDue(d.timers, d.now);
+  d.timers = popped.heap;
+  const agentIds = new Set<AgentId>();
+  const contactIds = new Set<ContactId>();
+  for (const e of popped.due) {
+    if (e.ref.kind === 'agent') agentIds.add(e.ref.id);
+    else contactIds.add(e.ref.id);
+  }
+  for (const id of agentIds) {
+    const a = d.findAgent(id);
+    if (!a) continue;
     for (const s of a.slots) {
       if (s.until === null || s.until > d.now) continue;
       if (s.phase === 'offered') {
@@ -533,8 +653,9 @@ function advanceTimers(d: Draft): void {
       }
     }
   }
-  for (const c of d.allContacts()) {
-    if (c.status.kind !== 'waiting') continue;
+  for (const id of contactIds) {
+    const c = d.contact(id);
+    if (!c || c.status.kind !== 'waiting') continue;
     const at = nextOverflowAt(d.index, c);
     if (at !== null && at <= d.now) due.push({ at, order: 2, key: c.id, run: () => overflowWaiting(d, c.id) });
   }
@@ -779,7 +900,7 @@ function waitingLists(index: RoutingIndex, contacts: Iterable<ContactRuntime>): 
 function markAllDirty(d: Draft): void {
   for (const a of d.allAgents()) d.dirtyAgents.add(a.id);
   for (const c of d.allContacts()) if (c.status.kind === 'waiting') d.dirtyContacts.add(c.id);
-  d.rescanDue = true;
+  d.rebuildTimers = true;
 }
 
 function applyReconfigure(d: Draft, config: RoutingConfig): RoutingError | null {
@@ -803,6 +924,7 @@ function applyReconfigure(d: Draft, config: RoutingConfig): RoutingError | null 
     if (extra.length !== c.extraQueues.length) d.putContact({ ...c, extraQueues: extra });
   }
   d.replaceWaiting(waitingLists(index, d.allContacts()));
+  d.rebuildFree();
   markAllDirty(d);
   // Rules may have been added with earlier times: apply what is due now.
   for (const c of d.allContacts()) overflowWaiting(d, c.id);
@@ -851,26 +973,31 @@ export function createRoutingState(config: RoutingConfig, options: { now?: Milli
   const index = buildRoutingIndex(config);
   const snapshot = options.snapshot;
   const now = ms(Math.max(options.now ?? 0, snapshot?.now ?? 0));
-  const agents = new Map<AgentId, AgentRuntime>();
-  for (const id of index.agents.keys()) agents.set(id, initialAgent(id, now));
-  const contacts = new Map<ContactId, ContactRuntime>();
+  const byAgent = new Map<AgentId, AgentRuntime>();
+  for (const id of index.agents.keys()) byAgent.set(id, initialAgent(id, now));
+  const byContact = new Map<ContactId, ContactRuntime>();
   if (snapshot) {
     const problems = checkSnapshot(index, snapshot);
     if (problems.length > 0) throw new RoutingConfigError(problems);
-    for (const a of snapshot.agents) agents.set(a.id, a);
-    for (const c of snapshot.contacts) contacts.set(c.id, c);
+    for (const a of snapshot.agents) byAgent.set(a.id, a);
+    for (const c of snapshot.contacts) byContact.set(c.id, c);
   }
   let seq = snapshot?.seq ?? 0;
-  for (const c of contacts.values()) seq = Math.max(seq, c.seq + 1);
-  const due = scanNextDue(index, agents.values(), contacts.values());
+  for (const c of byContact.values()) seq = Math.max(seq, c.seq + 1);
+  const timers = timerHeapOf(index, byAgent.values(), byContact.values());
+  const free = freeAgentsOf(index, byAgent.values());
+  const lists = waitingLists(index, byContact.values());
   return {
     now,
     seq,
-    nextDueAt: due === null ? null : ms(due),
+    nextDueAt: timers === null ? null : ms(timers.top.at),
     index,
-    agents,
-    contacts,
-    waiting: waitingLists(index, contacts.values()),
+    agents: PersistentMap.from(byAgent),
+    contacts: PersistentMap.from(byContact),
+    waiting: PersistentMap.from(lists),
+    timers,
+    free,
+    nonEmpty: nonEmptyOf(index, lists),
   };
 }
 
@@ -913,7 +1040,7 @@ export function step(state: RoutingState, event: RoutingEvent, now: Millis): Ste
 
 /** Plain data for persistence; `createRoutingState(config, { snapshot })` restores it. */
 export function snapshotRoutingState(state: RoutingState): RoutingSnapshot {
-  return { now: state.now, seq: state.seq, agents: [...state.agents.values()], contacts: [...state.contacts.values()] };
+  return { now: state.now, seq: state.seq, agents: orderedAgents(state.index, state.agents), contacts: orderedContacts(state.contacts) };
 }
 
 /** Waiting contacts of a queue (its own and overflowed-in), in arrival order. */
