@@ -206,6 +206,23 @@ export interface BuiltCase {
   interactions: DemoInteraction[];
 }
 
+/** 0–2 cases for one customer (70 / 25 / 5 %), each tried up to four times, with the contacts that opened them. */
+export function buildCustomerCases(rng: Rng, tryCase: (status: CaseStatus) => BuiltCase | null): { cases: DemoCase[]; mandatory: DemoInteraction[] } {
+  const cases: DemoCase[] = [];
+  const mandatory: DemoInteraction[] = [];
+  const caseCount = rng.weighted([[0, 70], [1, 25], [2, 5]] as const);
+  for (let c = 0; c < caseCount; c++) {
+    const status = pickCaseStatus(rng);
+    let built: BuiltCase | null = null;
+    for (let attempt = 0; attempt < 4 && !built; attempt++) built = tryCase(status);
+    if (built) {
+      cases.push(built.kase);
+      mandatory.push(...built.interactions);
+    }
+  }
+  return { cases, mandatory };
+}
+
 /**
  * Materializes a case: the first contact (on `channel`, in [from, to] ∩ the window of `status`), the
  * case itself and, when it fits, a follow-up contact. Null if it cannot be placed.

@@ -4,13 +4,13 @@
  */
 import { HANAMARU_PRODUCTS, type MailOrderProduct } from './demo-catalog.js';
 import {
-  buildCase, isOpenStatus, missedCallDraft, orderTimeWithin, pickCaseStatus, caseWindow, pickInboundChannel,
+  buildCase, buildCustomerCases, isOpenStatus, missedCallDraft, orderTimeWithin, caseWindow, pickInboundChannel,
   pickSlot, placeContact, placeContactWith, timeContact, type BuiltCase, type CaseStatus, type CaseTopic, type Channel,
   type ContactDraft, type CustomerHistory, type StoryCustomer, type TenantContext,
 } from './demo-contacts.js';
 import type { UniqueRegistry } from './demo-people.js';
 import { DAY, HOUR, MINUTE, SECOND, addYearsYmd, jstMonthDay, jstYmd } from './demo-time.js';
-import type { DemoCase, DemoInteraction, DemoOrder, DemoOwned } from './demo-types.js';
+import type { DemoInteraction, DemoOrder, DemoOwned } from './demo-types.js';
 
 const Q_ORDER = '注文受付';
 const Q_DELIVERY = '配送・返品';
@@ -133,20 +133,7 @@ export function buildHanamaruHistory(ctx: TenantContext, reg: UniqueRegistry, wh
     return made;
   };
 
-  const cases: DemoCase[] = [];
-  const mandatory: DemoInteraction[] = [];
-  const caseCount = rng.weighted([[0, 70], [1, 25], [2, 5]] as const);
-  for (let c = 0; c < caseCount; c++) {
-    const status = pickCaseStatus(rng);
-    let built: BuiltCase | null = null;
-    for (let attempt = 0; attempt < 4 && !built; attempt++) {
-      built = hanamaruCase(status);
-    }
-    if (built) {
-      cases.push(built.kase);
-      mandatory.push(...built.interactions);
-    }
-  }
+  const { cases, mandatory } = buildCustomerCases(rng, hanamaruCase);
 
   function hanamaruCase(status: CaseStatus): BuiltCase | null {
     const w = caseWindow(ctx, status);

@@ -4,14 +4,14 @@
  */
 import { SAKURA_PRODUCTS, type ApplianceProduct } from './demo-catalog.js';
 import {
-  buildCase, missedCallDraft, orderTimeWithin, pickCaseStatus, pickInboundChannel, pickSlot,
-  placeContactWith, timeContact, type BuiltCase, type CaseTopic, type Channel, type ContactDraft, type CustomerHistory,
+  buildCase, buildCustomerCases, missedCallDraft, orderTimeWithin, pickInboundChannel, pickSlot,
+  placeContactWith, timeContact, type CaseTopic, type Channel, type ContactDraft, type CustomerHistory,
   type StoryCustomer, type TenantContext,
 } from './demo-contacts.js';
 import type { UniqueRegistry } from './demo-people.js';
 import type { Rng } from './demo-random.js';
 import { DAY, SECOND, addYearsYmd, jstYmd } from './demo-time.js';
-import type { DemoCase, DemoInteraction, DemoOrder, DemoOwned } from './demo-types.js';
+import type { DemoInteraction, DemoOrder, DemoOwned } from './demo-types.js';
 
 const Q_REPAIR = '修理受付';
 const Q_PRODUCT = '製品相談';
@@ -329,29 +329,17 @@ export function buildSakuraHistory(ctx: TenantContext, reg: UniqueRegistry, who:
     });
   }
 
-  const cases: DemoCase[] = [];
-  const mandatory: DemoInteraction[] = [];
-  const caseCount = rng.weighted([[0, 70], [1, 25], [2, 5]] as const);
-  for (let c = 0; c < caseCount; c++) {
-    const status = pickCaseStatus(rng);
-    let built: BuiltCase | null = null;
-    for (let attempt = 0; attempt < 4 && !built; attempt++) {
-      const kind = rng.weighted([['repair', 55], ['exchange', 20], ['complaint', 25]] as const);
-      const item = items.length ? rng.pick(items) : null;
-      const channel = rng.weighted([['phone', 85], ['email', 8], ['web', 7]] as const);
-      if (kind === 'complaint' || !item) {
-        built = buildCase(ctx, status, channel, item ? item.purchasedAt + 7 * DAY : 0, now, (at) => complaintTopic(ctx, item, at));
-      } else {
-        const from = item.purchasedAt + (kind === 'exchange' ? 2 : 14) * DAY;
-        const to = kind === 'exchange' && rng.chance(0.5) ? item.purchasedAt + 30 * DAY : now;
-        built = buildCase(ctx, status, channel, from, to, (at) => (kind === 'repair' ? repairTopic(ctx, item, at) : exchangeTopic(ctx, item, at)));
-      }
+  const { cases, mandatory } = buildCustomerCases(rng, (status) => {
+    const kind = rng.weighted([['repair', 55], ['exchange', 20], ['complaint', 25]] as const);
+    const item = items.length ? rng.pick(items) : null;
+    const channel = rng.weighted([['phone', 85], ['email', 8], ['web', 7]] as const);
+    if (kind === 'complaint' || !item) {
+      return buildCase(ctx, status, channel, item ? item.purchasedAt + 7 * DAY : 0, now, (at) => complaintTopic(ctx, item, at));
     }
-    if (built) {
-      cases.push(built.kase);
-      mandatory.push(...built.interactions);
-    }
-  }
+    const from = item.purchasedAt + (kind === 'exchange' ? 2 : 14) * DAY;
+    const to = kind === 'exchange' && rng.chance(0.5) ? item.purchasedAt + 30 * DAY : now;
+    return buildCase(ctx, status, channel, from, to, (at) => (kind === 'repair' ? repairTopic(ctx, item, at) : exchangeTopic(ctx, item, at)));
+  });
 
   const filler = (): DemoInteraction | null => {
     const channel = pickInboundChannel(rng, who.seniority, INBOUND_WEIGHTS);
