@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
@@ -24,9 +23,8 @@ const BATCH = 500;
 export function createDemoSeedRepository(db: Db) {
   return {
     async hasAnyTenant() {
-      const r = await db.execute(sql`select exists(select 1 from tenants) as present`);
-      const row = (r as unknown as { rows: { present: boolean }[] }).rows[0];
-      return Boolean(row?.present);
+      const rows = await db.select({ id: t.tenants.id }).from(t.tenants).limit(1);
+      return rows.length > 0;
     },
     async insertAll(rows: DemoRows) {
       await db.transaction(async (tx) => {
