@@ -26,6 +26,8 @@ import { orderRoutes } from './features/orders/order.routes.js';
 import { interactionRoutes } from './features/interactions/interaction.routes.js';
 import { caseRoutes } from './features/cases/case.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
+import { routingRoutes } from './features/routing/routing.routes.js';
+import { routingAdminRoutes } from './features/routing-admin/routing-admin.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -117,6 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(interactionRoutes, { interactions: services.interactions });
   await app.register(caseRoutes, { cases: services.cases });
   await app.register(auditRoutes, { audit: services.audit });
+  await app.register(routingRoutes, { services, allowedOrigins: config.corsOrigins });
+  await app.register(routingAdminRoutes, { routingAdmin: services.routingAdmin });
 
   if (serveConsole) await registerConsole(app, webRoot);
   return app;

@@ -20,7 +20,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database);
   await database.migrate();
   await database.maintain();
-  const services = createServices({ db: database.db, clock: systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours });
+  const services = createServices({ db: database.db, clock: systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours, leaderLock: database.tryLeaderLock });
   return { database, services, close: () => database.close() };
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from './db/client.js';
+import type { Database, Db } from './db/client.js';
 import type { Clock } from './platform/clock.js';
 import type { IdGenerator } from './platform/ids.js';
 import { createAuditRepository } from './features/audit/audit.repository.js';
@@ -23,16 +23,27 @@ import { createCaseRepository } from './features/cases/case.repository.js';
 import { createCaseService, type CaseService } from './features/cases/case.service.js';
 import { createDemoSeedRepository } from './features/demo/demo-seed.repository.js';
 import { createDemoSeedService } from './features/demo/demo-seed.service.js';
+import { createRoutingRuntime } from './features/routing/routing-runtime.js';
+import { createContactRepository } from './features/routing/contact.repository.js';
+import { createContactService } from './features/routing/contact.service.js';
+import { createDeskRepository } from './features/routing/desk.repository.js';
+import { createAgentDeskService } from './features/routing/agent-desk.service.js';
+import { createWallboardService } from './features/routing/wallboard.service.js';
+import { createCallbackRepository } from './features/routing/callback.repository.js';
+import { createCallbackService } from './features/routing/callback.service.js';
+import { createRoutingAdminService } from './features/routing-admin/routing-admin.service.js';
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
   ids: IdGenerator;
   sessionTtlHours: number;
+  /** The database's leader lock: one routing writer per database (main, tests). */
+  leaderLock?: Database['tryLeaderLock'];
 }
 
 /** The composition root: every service wired once, shared by HTTP, CLI and seeding. */
-export function createServices({ db, clock, ids, sessionTtlHours }: ServiceDeps) {
+export function createServices({ db, clock, ids, sessionTtlHours, leaderLock }: ServiceDeps) {
   const audit = createAuditService({ repo: createAuditRepository(db), ids, clock });
   const auth = createAuthService({ repo: createAuthRepository(db), audit, clock, ids, sessionTtlHours });
   const tenants = createTenantService({ repo: createTenantRepository(db), ids });
@@ -56,6 +67,18 @@ export function createServices({ db, clock, ids, sessionTtlHours }: ServiceDeps)
   const overview = createCustomerOverviewService({ repo: customerRepo, customers, catalog, orders, interactions, cases });
   const demoSeed = createDemoSeedService({ repo: createDemoSeedRepository(db), ids, clock });
   const customerImport = createCustomerImportService({ customers, catalog, audit });
-  return { audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases, demoSeed, customerImport };
+  // Routing: one runtime per process drives the engine; it starts with the HTTP app (see app.ts).
+  const routing = createRoutingRuntime({ db, clock, ids, leaderLock });
+  const contactRepo = createContactRepository(db);
+  const deskRepo = createDeskRepository(db);
+  const contacts = createContactService({ repo: contactRepo, runtime: routing, customers, catalog, ids, clock });
+  const desk = createAgentDeskService({ runtime: routing, contacts: contactRepo, desk: deskRepo, overview, clock });
+  const wallboard = createWallboardService({ db, runtime: routing, desk: deskRepo, clock });
+  const callbacks = createCallbackService({ repo: createCallbackRepository(db), contacts, customers, users, ids, clock });
+  const routingAdmin = createRoutingAdminService({ db, ids, clock, audit, routing });
+  return {
+    audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases, demoSeed, customerImport,
+    routing, contacts, desk, wallboard, callbacks, routingAdmin,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

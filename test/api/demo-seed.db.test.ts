@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { validateRoutingConfig } from '../../src/core/routing/routing-config.js';
+import { agentProfiles, reasonCodes } from '../../src/server/db/schema.js';
+import { loadRoutingConfig } from '../../src/server/features/routing/routing-config.loader.js';
+import { DEMO_PASSWORD } from '../../src/server/features/demo/demo-data.js';
+import { createTestApp, HttpSession, type TestApp } from '../support/test-app.js';
 import { testEngines } from '../support/test-db.js';
+
+interface AgentItem { email: string; hasProfile: boolean; capacity: Record<string, number>; voiceBlocksOthers: boolean; skills: { name: string; level: number }[] }
 
 describe.each(testEngines())('demo seed [%s]', (engine) => {
   let t: TestApp;
@@ -16,5 +22,52 @@ describe.each(testEngines())('demo seed [%s]', (engine) => {
     const again = await t.services.demoSeed.seedIfEmpty({ customersPerTenant: 20 });
     expect(again.created).toBe(false);
     expect((await t.services.tenants.list()).length).toBe(2);
+  });
+
+  it('seeds a routing configuration the engine accepts', async () => {
+    const db = t.db.database.db;
+    const config = await loadRoutingConfig(db);
+    expect(validateRoutingConfig(config)).toEqual([]);
+    expect(config.queues).toHaveLength(6);
+    expect(config.agents).toHaveLength(6);
+    expect(config.queues.every((q) => q.hoursId !== undefined && q.requiredSkills.length > 0)).toBe(true);
+    expect(config.queues.some((q) => q.overflow.some((o) => o.kind === 'add_queue'))).toBe(true);
+    for (const a of config.agents) {
+      expect(a.tenantIds.length).toBeGreaterThan(0);
+      expect(Object.keys(a.skills).length).toBeGreaterThan(0);
+    }
+    expect((await db.select().from(agentProfiles)).every((p) => p.voiceBlocksOthers)).toBe(true);
+    const codes = await db.select().from(reasonCodes);
+    expect(new Set(codes.filter((c) => c.kind === 'break').map((c) => c.label))).toEqual(new Set(['休憩', '昼休憩', '研修', '会議', '離席']));
+    // the runtime started before the seed: it takes the new configuration
+    await t.services.routing.reload();
+  });
+
+  it('shows skills, hours and codes through the admin API; agents differ in skills', async () => {
+    const admin = await new HttpSession(t.app).login('admin@mirai-cc.example.jp', DEMO_PASSWORD, 'sakura-denki');
+    const skills = (await admin.get('/api/v1/routing/skills')).json().items.map((s: { name: string }) => s.name);
+    expect(skills.sort()).toEqual(['修理受付', '英語対応', '製品サポート'].sort());
+    const hours = (await admin.get('/api/v1/routing/hours')).json().items;
+    expect(hours).toHaveLength(1);
+    const preview = (await admin.get(`/api/v1/routing/hours/${hours[0].id}/preview?from=2026-12-28&days=8`)).json().items;
+    expect(preview.map((d: { open: boolean }) => d.open)).toEqual([true, false, false, false, false, false, false, true]);
+    expect((await admin.get('/api/v1/routing/queues')).json().items.map((q: { name: string }) => q.name).sort()).toEqual(['修理受付', '英語窓口', '製品相談'].sort());
+    expect((await admin.get('/api/v1/routing/reason-codes?kind=disposition')).json().items.map((c: { code: string }) => c.code)).toContain('resolved');
+
+    const levels = async (tenant: string) => {
+      admin.tenant = tenant;
+      const items = (await admin.get('/api/v1/routing/agents')).json().items as AgentItem[];
+      return new Map(items.map((a) => [a.email.split('@')[0], a]));
+    };
+    const sakura = await levels('sakura-denki');
+    const hanamaru = await levels('hanamaru-tsuhan');
+    expect([...sakura.keys()].sort()).toEqual(['agent', 'agent.sakura', 'agent.sakura2', 'sv']);
+    expect([...hanamaru.keys()].sort()).toEqual(['agent', 'agent.hanamaru', 'agent.hanamaru2', 'sv']);
+    const names = (a: AgentItem | undefined) => (a?.skills ?? []).map((s) => s.name).sort().join();
+    expect(names(sakura.get('agent'))).not.toBe(names(sakura.get('agent.sakura')));
+    expect(names(hanamaru.get('agent'))).not.toBe(names(hanamaru.get('agent.hanamaru')));
+    for (const a of [...sakura.values(), ...hanamaru.values()]) {
+      expect(a).toMatchObject({ hasProfile: true, voiceBlocksOthers: true, capacity: { voice: 1, chat: 3, email: 5, line: 3, web: 5 } });
+    }
   });
 });

@@ -32,16 +32,20 @@ const policy = {
   'cases:delete': LEADS,
   'users:read': READERS,
   'audit:read': ['admin'] as Role[],
+  'routing:work': STAFF,
+  'routing:monitor': ['supervisor', 'admin', 'hq'] as Role[],
+  'routing:admin': ['admin'] as Role[],
+  'contacts:create': LEADS,
 } satisfies Record<string, Role[]>;
 type Perm = keyof typeof policy;
 
-interface Fixture { customer: string; product: string; owned: string; order: string; interaction: string; case: string; contactPoint: string }
+interface Fixture { customer: string; product: string; owned: string; order: string; interaction: string; case: string; contactPoint: string; queue: string; contact: string }
 const MISSING = '00000000-0000-4000-8000-00000000dead';
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   perm: Perm;
   url: (f: Fixture) => string;
@@ -89,12 +93,57 @@ const routes: RouteCase[] = [
   { method: 'GET', path: '/api/v1/cases/:id', perm: 'cases:read', url: (f) => `/api/v1/cases/${f.case}`, ok: 200 },
   { method: 'PATCH', path: '/api/v1/cases/:id', perm: 'cases:write', url: (f) => `/api/v1/cases/${f.case}`, body: () => ({ category: uniq() }), ok: 200 },
   { method: 'DELETE', path: '/api/v1/cases/:id', perm: 'cases:delete', url: () => `/api/v1/cases/${MISSING}`, ok: 404 },
+  // ---- routing admin (routing-admin.routes.ts)
+  { method: 'GET', path: '/api/v1/routing/skills', perm: 'routing:monitor', url: () => '/api/v1/routing/skills', ok: 200 },
+  { method: 'POST', path: '/api/v1/routing/skills', perm: 'routing:admin', url: () => '/api/v1/routing/skills', body: () => ({ name: `権限 ${uniq()}` }), ok: 201 },
+  { method: 'PATCH', path: '/api/v1/routing/skills/:id', perm: 'routing:admin', url: () => `/api/v1/routing/skills/${MISSING}`, body: () => ({ name: uniq() }), ok: 404 },
+  { method: 'DELETE', path: '/api/v1/routing/skills/:id', perm: 'routing:admin', url: () => `/api/v1/routing/skills/${MISSING}`, ok: 404 },
+  { method: 'GET', path: '/api/v1/routing/hours', perm: 'routing:monitor', url: () => '/api/v1/routing/hours', ok: 200 },
+  { method: 'POST', path: '/api/v1/routing/hours', perm: 'routing:admin', url: () => '/api/v1/routing/hours', body: () => ({ name: `権限 ${uniq()}`, spec: { weekly: { mon: [{ open: '09:00', close: '18:00' }] }, nationalHolidays: 'closed' } }), ok: 201 },
+  { method: 'GET', path: '/api/v1/routing/hours/:id', perm: 'routing:monitor', url: () => `/api/v1/routing/hours/${MISSING}`, ok: 404 },
+  { method: 'PUT', path: '/api/v1/routing/hours/:id', perm: 'routing:admin', url: () => `/api/v1/routing/hours/${MISSING}`, body: () => ({ name: uniq(), spec: { weekly: {}, nationalHolidays: 'closed' } }), ok: 404 },
+  { method: 'DELETE', path: '/api/v1/routing/hours/:id', perm: 'routing:admin', url: () => `/api/v1/routing/hours/${MISSING}`, ok: 404 },
+  { method: 'GET', path: '/api/v1/routing/hours/:id/preview', perm: 'routing:monitor', url: () => `/api/v1/routing/hours/${MISSING}/preview`, ok: 404 },
+  { method: 'GET', path: '/api/v1/routing/queues', perm: 'routing:monitor', url: () => '/api/v1/routing/queues', ok: 200 },
+  { method: 'POST', path: '/api/v1/routing/queues', perm: 'routing:admin', url: () => '/api/v1/routing/queues', body: () => ({ name: `権限 ${uniq()}` }), ok: 201 },
+  { method: 'GET', path: '/api/v1/routing/queues/:id', perm: 'routing:monitor', url: () => `/api/v1/routing/queues/${MISSING}`, ok: 404 },
+  { method: 'PATCH', path: '/api/v1/routing/queues/:id', perm: 'routing:admin', url: () => `/api/v1/routing/queues/${MISSING}`, body: () => ({ priority: 1 }), ok: 404 },
+  { method: 'DELETE', path: '/api/v1/routing/queues/:id', perm: 'routing:admin', url: () => `/api/v1/routing/queues/${MISSING}`, ok: 404 },
+  { method: 'GET', path: '/api/v1/routing/agents', perm: 'routing:monitor', url: () => '/api/v1/routing/agents', ok: 200 },
+  { method: 'PUT', path: '/api/v1/routing/agents/:userId', perm: 'routing:admin', url: () => `/api/v1/routing/agents/${MISSING}`, body: () => ({ capacity: {} }), ok: 404 },
+  { method: 'GET', path: '/api/v1/routing/reason-codes', perm: 'routing:work', url: () => '/api/v1/routing/reason-codes?kind=break', ok: 200 },
+  { method: 'POST', path: '/api/v1/routing/reason-codes', perm: 'routing:admin', url: () => '/api/v1/routing/reason-codes', body: () => ({ kind: 'break', code: `c${uniq()}`, label: '権限' }), ok: 201 },
+  { method: 'PATCH', path: '/api/v1/routing/reason-codes/:id', perm: 'routing:admin', url: () => `/api/v1/routing/reason-codes/${MISSING}`, body: () => ({ label: uniq() }), ok: 404 },
+  { method: 'DELETE', path: '/api/v1/routing/reason-codes/:id', perm: 'routing:admin', url: () => `/api/v1/routing/reason-codes/${MISSING}`, ok: 404 },
+  // ---- routing (contacts, callbacks)
+  { method: 'POST', path: '/api/v1/contacts', perm: 'contacts:create', url: () => '/api/v1/contacts', body: (f) => ({ channel: 'email', queueId: f.queue, subject: uniq() }), ok: 201 },
+  { method: 'GET', path: '/api/v1/contacts', perm: 'routing:monitor', url: () => '/api/v1/contacts?live=true', ok: 200 },
+  { method: 'GET', path: '/api/v1/contacts/:id', perm: 'contacts:create', url: (f) => `/api/v1/contacts/${f.contact}`, ok: 200 },
+  { method: 'POST', path: '/api/v1/contacts/:id/abandon', perm: 'contacts:create', url: () => `/api/v1/contacts/${MISSING}/abandon`, ok: 404 },
+  { method: 'POST', path: '/api/v1/callbacks', perm: 'routing:work', url: () => '/api/v1/callbacks', body: (f) => ({ queueId: f.queue, phone: '03-1234-5678', dueAt: '2099-01-01T00:00:00Z' }), ok: 201 },
+  { method: 'GET', path: '/api/v1/callbacks', perm: 'routing:work', url: () => '/api/v1/callbacks', ok: 200 },
+  { method: 'DELETE', path: '/api/v1/callbacks/:id', perm: 'routing:work', url: () => `/api/v1/callbacks/${MISSING}`, ok: 404 },
 ];
 
 /** Routes open to any signed-in user (no tenant permission) and the one public route. */
 const userRoutes = [
   { method: 'GET', path: '/api/v1/me' },
   { method: 'POST', path: '/api/v1/auth/logout' },
+  // The agent desktop is per person (an agent serves several tenants; the engine checks each contact),
+  // the wallboard checks routing:monitor per tenant itself.
+  { method: 'GET', path: '/api/v1/agent/me' },
+  { method: 'GET', path: '/api/v1/agent/ws' },
+  { method: 'POST', path: '/api/v1/agent/presence' },
+  { method: 'POST', path: '/api/v1/agent/offers/:contactId/accept' },
+  { method: 'POST', path: '/api/v1/agent/offers/:contactId/reject' },
+  { method: 'POST', path: '/api/v1/agent/contacts/:contactId/notes' },
+  { method: 'POST', path: '/api/v1/agent/contacts/:contactId/end' },
+  { method: 'POST', path: '/api/v1/agent/contacts/:contactId/wrap-up' },
+  { method: 'POST', path: '/api/v1/agent/contacts/:contactId/transfer' },
+  { method: 'POST', path: '/api/v1/agent/contacts/:contactId/consult' },
+  { method: 'GET', path: '/api/v1/agent/contacts/:contactId/transfer-targets' },
+  { method: 'GET', path: '/api/v1/wallboard' },
+  { method: 'GET', path: '/api/v1/wallboard/ws' },
 ] as const;
 const publicRoutes = [{ method: 'POST', path: '/api/v1/auth/login' }] as const;
 
@@ -137,6 +186,8 @@ describe.each(testEngines())('roles and permissions on every route [%s]', (engin
     f.order = await make('/api/v1/orders', { customerId: f.customer, lines: [{ productId: f.product, name: '固定品', quantity: 1, unitPriceJpy: 1 }] });
     f.interaction = await make('/api/v1/interactions', { customerId: f.customer, channel: 'phone' });
     f.case = await make('/api/v1/cases', { title: '固定案件', customerId: f.customer });
+    f.queue = await make('/api/v1/routing/queues', { name: '権限キュー' });
+    f.contact = await make('/api/v1/contacts', { channel: 'email', queueId: f.queue });
   });
   afterAll(() => t.close());
 

@@ -13,14 +13,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh migrated database; no web root, quiet logs. */
-export async function createTestApp(engine: Engine, opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
-  const db = await createTestDatabase(engine);
+/**
+ * The real app on a fresh migrated database; no web root, quiet logs. With `reuse`, a second app on
+ * an existing database (a restart): closing it leaves the database to its owner.
+ */
+export async function createTestApp(engine: Engine, opts: { env?: Record<string, string>; clock?: Clock; reuse?: TestDatabase } = {}): Promise<TestApp> {
+  const db = opts.reuse ?? await createTestDatabase(engine);
   const config = loadConfig({ MADOGUCHI_SEED_DEMO: 'false', LOG_LEVEL: 'silent', MADOGUCHI_LOGIN_RATE_LIMIT: '1000', ...opts.env });
-  const services = createServices({ db: db.database.db, clock: opts.clock ?? systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours });
+  const services = createServices({ db: db.database.db, clock: opts.clock ?? systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours, leaderLock: db.database.tryLeaderLock });
   const app = await buildApp({ config, database: db.database, services, webRoot: '/nonexistent' });
   await app.ready();
-  return { app, services, db, close: async () => { await app.close(); await db.cleanup(); } };
+  return { app, services, db, close: async () => { await app.close(); if (!opts.reuse) await db.cleanup(); } };
 }
 
 type Body = InjectOptions['payload'];
@@ -60,6 +63,11 @@ export class HttpSession {
       else this.cookies.set(c.name, c.value);
     }
     return res;
+  }
+
+  /** The Cookie header this session would send (for WebSocket upgrades). */
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);

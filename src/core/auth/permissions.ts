@@ -19,21 +19,29 @@ export const PERMISSIONS = [
   'cases:delete',
   'users:read',
   'audit:read',
+  /** Take routed contacts: presence, offers, wrap-up, transfers (agent desktop). */
+  'routing:work',
+  /** Live wallboard and queue figures. */
+  'routing:monitor',
+  /** Queues, skills, agent skills and capacities, hours, reason and disposition codes. */
+  'routing:admin',
+  /** Put contacts into routing (channel adapters, integrations, supervisors). */
+  'contacts:create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const staff: Permission[] = [
   'customers:read', 'customers:write', 'catalog:read', 'orders:read', 'orders:write',
-  'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read',
+  'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read', 'routing:work',
 ];
 
 // A client viewer (委託元) sees its own cases and contacts but no raw customer master data;
 // HQ reads everything for Voice-of-Customer work and follows up on cases.
 const grants: Record<Role, ReadonlySet<Permission>> = {
   agent: new Set(staff),
-  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete']),
+  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create']),
   admin: new Set<Permission>(PERMISSIONS),
-  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read']),
+  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor']),
   client_viewer: new Set<Permission>(['catalog:read', 'interactions:read', 'cases:read']),
 };
 

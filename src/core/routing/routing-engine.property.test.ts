@@ -439,7 +439,7 @@ describe('routing engine properties', () => {
       }),
       { numRuns: 250 },
     );
-  });
+  }, 60_000); // 250 random centers: ~5 s alone, more when the whole suite shares two cores
 
   it('is deterministic: the same events give the same actions and state', () => {
     fc.assert(

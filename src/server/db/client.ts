@@ -27,6 +27,11 @@ export interface Database {
   maintain(opts?: { vacuum?: boolean }): Promise<void>;
   /** Cheap round trip for /readyz. */
   ping(): Promise<void>;
+  /**
+   * Takes a lock held for the life of this handle, or returns null when another process holds it
+   * (one routing writer per database). PGlite is single-process: always granted.
+   */
+  tryLeaderLock(key: number): Promise<(() => Promise<void>) | null>;
   close(): Promise<void>;
 }
 
@@ -56,6 +61,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
+    tryLeaderLock: async () => async () => undefined,
     close: () => client.close(),
   };
 }
@@ -65,6 +71,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client erroring (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const leaderReleases = new Set<() => Promise<void>>();
   return {
     db,
     kind: 'postgres',
@@ -85,6 +92,29 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    // A session lock on a connection kept out of the pool: it ends with this process (even kill -9).
+    tryLeaderLock: async (key) => {
+      const client = await pool.connect();
+      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [key]);
+      if (!rows[0]?.locked) {
+        client.release();
+        return null;
+      }
+      let held = true;
+      const release = async () => {
+        if (!held) return;
+        held = false;
+        leaderReleases.delete(release);
+        await client.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        client.release();
+      };
+      leaderReleases.add(release);
+      return release;
+    },
+    // pool.end() waits for every checked-out client: give back the lock's connection first.
+    close: async () => {
+      await Promise.all([...leaderReleases].map((release) => release()));
+      await pool.end();
+    },
   };
 }

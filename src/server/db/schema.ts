@@ -6,3 +6,4 @@ export * from './schema/product.table.js';
 export * from './schema/order.table.js';
 export * from './schema/interaction.table.js';
 export * from './schema/audit.table.js';
+export * from './schema/routing.table.js';

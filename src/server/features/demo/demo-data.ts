@@ -33,7 +33,9 @@ export interface GenerateDemoDatasetOptions {
   customersPerTenant: number;
 }
 
-const MIRAI = 'mirai-cc.example.jp';
+/** E-mail domain of the center's own staff (agent@, sv@ …). */
+export const DEMO_STAFF_DOMAIN = 'mirai-cc.example.jp';
+const MIRAI = DEMO_STAFF_DOMAIN;
 const SAKURA = 'sakura-denki';
 const HANAMARU = 'hanamaru-tsuhan';
 

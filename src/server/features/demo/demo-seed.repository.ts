@@ -15,6 +15,12 @@ export interface DemoRows {
   cases: (typeof t.cases.$inferInsert)[];
   interactions: (typeof t.interactions.$inferInsert)[];
   counters: (typeof t.tenantCounters.$inferInsert)[];
+  routingSkills: (typeof t.routingSkills.$inferInsert)[];
+  businessHours: (typeof t.businessHours.$inferInsert)[];
+  routingQueues: (typeof t.routingQueues.$inferInsert)[];
+  agentProfiles: (typeof t.agentProfiles.$inferInsert)[];
+  agentSkills: (typeof t.agentSkills.$inferInsert)[];
+  reasonCodes: (typeof t.reasonCodes.$inferInsert)[];
 }
 
 const BATCH = 500;
@@ -43,6 +49,12 @@ export function createDemoSeedRepository(db: Db) {
         await put(t.cases, rows.cases);
         await put(t.interactions, rows.interactions);
         await put(t.tenantCounters, rows.counters);
+        await put(t.routingSkills, rows.routingSkills);
+        await put(t.businessHours, rows.businessHours);
+        await put(t.routingQueues, rows.routingQueues);
+        await put(t.agentProfiles, rows.agentProfiles);
+        await put(t.agentSkills, rows.agentSkills);
+        await put(t.reasonCodes, rows.reasonCodes);
       });
     },
   };

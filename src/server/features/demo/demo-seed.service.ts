@@ -6,6 +6,7 @@ import type { IdGenerator } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/secrets.js';
 import { searchFieldsOf } from '../customers/customer.service.js';
 import { generateDemoDataset, DEMO_PASSWORD, type DemoDataset } from './demo-data.js';
+import { demoRoutingRows, type DemoRoutingRows } from './demo-routing.js';
 import type { DemoRows, DemoSeedRepository } from './demo-seed.repository.js';
 
 export interface SeedResult {
@@ -24,7 +25,7 @@ function loginsOf(ds: DemoDataset) {
 
 /** Turns the generated story into rows, normalizing exactly as the services do. */
 export function demoRows(ds: DemoDataset, ids: IdGenerator, passwordHash: string, now: Date): DemoRows {
-  const rows: DemoRows = { tenants: [], users: [], memberships: [], products: [], customers: [], contactPoints: [], ownedProducts: [], orders: [], orderLines: [], cases: [], interactions: [], counters: [] };
+  const rows: Omit<DemoRows, keyof DemoRoutingRows> = { tenants: [], users: [], memberships: [], products: [], customers: [], contactPoints: [], ownedProducts: [], orders: [], orderLines: [], cases: [], interactions: [], counters: [] };
   const tenantIds = new Map<string, string>();
   for (const tenant of ds.tenants) {
     const id = ids();
@@ -103,7 +104,7 @@ export function demoRows(ds: DemoDataset, ids: IdGenerator, passwordHash: string
     // Case numbers are per tenant; later cases continue after the demo ones.
     rows.counters.push({ tenantId, name: 'case', value: caseNumber });
   }
-  return rows;
+  return { ...rows, ...demoRoutingRows(ds, { ids, now, tenantIds, userIds }) };
 }
 
 /** Loads the Japanese demo story on first start; never touches a database that already has tenants. */
@@ -116,7 +117,7 @@ export function createDemoSeedService(deps: { repo: DemoSeedRepository; ids: IdG
       if (await deps.repo.hasAnyTenant()) return { created: false, summary: '', ...base };
       const rows = demoRows(ds, deps.ids, await hashPassword(DEMO_PASSWORD), now);
       await deps.repo.insertAll(rows);
-      const summary = `${rows.tenants.length} tenants, ${rows.customers.length} customers, ${rows.ownedProducts.length} owned products, ${rows.orders.length} orders, ${rows.interactions.length} interactions, ${rows.cases.length} cases, ${rows.users.length} users`;
+      const summary = `${rows.tenants.length} tenants, ${rows.customers.length} customers, ${rows.ownedProducts.length} owned products, ${rows.orders.length} orders, ${rows.interactions.length} interactions, ${rows.cases.length} cases, ${rows.users.length} users, ${rows.routingQueues.length} queues`;
       return { created: true, summary, ...base };
     },
   };

@@ -1,0 +1,61 @@
+import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { contactLegs, contacts, interactions, routingQueues } from '../../db/schema.js';
+import type { Tx } from './routing-store.js';
+
+const joined = { row: contacts, queueName: routingQueues.name };
+export type ContactJoinedRow = { row: typeof contacts.$inferSelect; queueName: string };
+
+export interface NewContactRows {
+  contact: typeof contacts.$inferInsert;
+  interaction: typeof interactions.$inferInsert;
+  legId: string;
+}
+
+export function createContactRepository(db: Db) {
+  return {
+    async findQueue(tenantId: string, by: { id?: string | undefined; name?: string | undefined }) {
+      const where = by.id ? eq(routingQueues.id, by.id) : eq(routingQueues.name, by.name ?? '');
+      const [q] = await db.select().from(routingQueues).where(and(eq(routingQueues.tenantId, tenantId), where));
+      return q ?? null;
+    },
+    async find(tenantId: string, id: string): Promise<ContactJoinedRow | null> {
+      const [r] = await db.select(joined).from(contacts).innerJoin(routingQueues, eq(routingQueues.id, contacts.queueId))
+        .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, id)));
+      return r ?? null;
+    },
+    async findByExternalId(tenantId: string, externalId: string): Promise<ContactJoinedRow | null> {
+      const [r] = await db.select(joined).from(contacts).innerJoin(routingQueues, eq(routingQueues.id, contacts.queueId))
+        .where(and(eq(contacts.tenantId, tenantId), eq(contacts.externalId, externalId)));
+      return r ?? null;
+    },
+    /** Any tenant: the agent desktop reads the contacts it holds (the engine already checked the agent). */
+    async findAnyTenant(id: string): Promise<ContactJoinedRow | null> {
+      const [r] = await db.select(joined).from(contacts).innerJoin(routingQueues, eq(routingQueues.id, contacts.queueId)).where(eq(contacts.id, id));
+      return r ?? null;
+    },
+    async list(tenantId: string, opts: { live?: boolean | undefined; limit: number }) {
+      return db.select(joined).from(contacts).innerJoin(routingQueues, eq(routingQueues.id, contacts.queueId))
+        .where(and(eq(contacts.tenantId, tenantId), opts.live ? ne(contacts.status, 'ended') : undefined))
+        .orderBy(desc(contacts.arrivedAt)).limit(opts.limit);
+    },
+    /** Who last served this customer, for sticky routing. */
+    async lastServed(tenantId: string, customerId: string): Promise<{ agentId: string; at: Date } | null> {
+      const [r] = await db.select({ agentId: contactLegs.agentUserId, answeredAt: contactLegs.answeredAt, endedAt: contactLegs.endedAt })
+        .from(contactLegs).innerJoin(contacts, eq(contacts.id, contactLegs.contactId))
+        .where(and(eq(contacts.tenantId, tenantId), eq(contacts.customerId, customerId), isNotNull(contactLegs.answeredAt)))
+        .orderBy(desc(contactLegs.answeredAt)).limit(1);
+      return r?.agentId && r.answeredAt ? { agentId: r.agentId, at: r.endedAt ?? r.answeredAt } : null;
+    },
+    async insertNew(tx: Tx, rows: NewContactRows) {
+      await tx.insert(interactions).values(rows.interaction);
+      await tx.insert(contacts).values(rows.contact);
+      const c = rows.contact;
+      await tx.insert(contactLegs).values({ id: rows.legId, tenantId: c.tenantId, contactId: c.id!, queueId: c.queueId, channel: c.channel, offeredAt: c.arrivedAt });
+    },
+    async updateContext(tenantId: string, id: string, context: unknown) {
+      await db.update(contacts).set({ context }).where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, id)));
+    },
+  };
+}
+export type ContactRepository = ReturnType<typeof createContactRepository>;

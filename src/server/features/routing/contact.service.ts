@@ -1,0 +1,175 @@
+import { maskCardNumbers } from '../../../core/privacy/card-mask.js';
+import type { AgentId, Channel, ContactId, Json, Millis, NewContact, QueueId, RoutingAction, TenantId } from '../../../core/routing/routing.types.js';
+import { AppError, notFound } from '../../platform/app-error.js';
+import type { Clock } from '../../platform/clock.js';
+import { isoOrNull } from '../../platform/dto.js';
+import type { IdGenerator } from '../../platform/ids.js';
+import type { TenantContext } from '../../platform/principal.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import type { CustomerService } from '../customers/customer.service.js';
+import type { ContactJoinedRow, ContactRepository } from './contact.repository.js';
+import type { ContactDto, CreateContactInput } from './contact.schemas.js';
+import type { RoutingRuntime } from './routing-runtime.js';
+import type { Tx } from './routing-store.js';
+
+interface Deps {
+  repo: ContactRepository;
+  runtime: RoutingRuntime;
+  customers: CustomerService;
+  catalog: CatalogService;
+  ids: IdGenerator;
+  clock: Clock;
+}
+
+export function toContactDto({ row: c, queueName }: ContactJoinedRow): ContactDto {
+  return {
+    id: c.id, tenantId: c.tenantId, interactionId: c.interactionId, customerId: c.customerId, channel: c.channel as Channel,
+    kind: c.kind as ContactDto['kind'], queueId: c.queueId, queueName, status: c.status as ContactDto['status'],
+    outcome: (c.outcome ?? null) as ContactDto['outcome'], agentUserId: c.agentUserId, arrivedAt: c.arrivedAt.toISOString(),
+    answeredAt: isoOrNull(c.answeredAt), endedAt: isoOrNull(c.endedAt), externalId: c.externalId, from: c.fromAddress,
+    serial: c.serial, subject: c.subject, context: (c.context ?? null) as ContactDto['context'],
+  };
+}
+
+/** Routing speaks of media classes; the interaction log of channels as customers know them (voice = 電話). */
+const interactionChannelOf = (c: Channel) => (c === 'voice' ? 'phone' : c);
+
+/** Everything a contact brings into routing; callbacks use the same entry. */
+export interface RoutingEntry {
+  channel: Channel;
+  queue: { id: string; name: string };
+  kind: 'inbound' | 'callback';
+  externalId?: string | null | undefined;
+  from?: string | null | undefined;
+  serial?: string | null | undefined;
+  customerId: string | null;
+  subject?: string | null | undefined;
+  priority?: number | null | undefined;
+  context?: Record<string, unknown> | undefined;
+  /** A callback keeps the customer's place in line. */
+  arrivedAt?: Date | undefined;
+  /** Sticky: offer first to this agent (a callback promised by an agent). */
+  preferredAgentId?: string | null | undefined;
+  /** Written in the same transaction (a callback marked as routed). */
+  alsoInTx?: (tx: Tx, contactId: string) => Promise<void>;
+}
+
+/** Contacts enter routing here: identified, persisted and queued in one transaction (C3). */
+export function createContactService(deps: Deps) {
+  const { repo, runtime } = deps;
+
+  /** Screen-pop identification before routing; a caller we cannot parse (非通知, junk) is simply unknown. */
+  async function identify(ctx: TenantContext, by: { customerId?: string | null | undefined; serial?: string | undefined; from?: string | undefined }) {
+    if (by.customerId) {
+      await deps.customers.assertExists(ctx, by.customerId);
+      return by.customerId;
+    }
+    if (by.serial) {
+      const owner = await deps.catalog.findOwnerBySerial(ctx, by.serial);
+      if (owner) return owner;
+    }
+    if (by.from) {
+      const key = by.from.includes('@') ? { email: by.from } : { phone: by.from };
+      try {
+        return await deps.customers.identify(ctx, key);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation_failed') return null;
+        throw err;
+      }
+    }
+    return null;
+  }
+
+  async function enter(ctx: TenantContext, e: RoutingEntry) {
+    const id = deps.ids();
+    const interactionId = deps.ids();
+    const arrivedAt = e.arrivedAt ?? deps.clock.now();
+    const last = e.preferredAgentId
+      ? { agentId: e.preferredAgentId, at: deps.clock.now() }
+      : e.customerId ? await repo.lastServed(ctx.tenantId, e.customerId) : null;
+    const subject = e.subject ? maskCardNumbers(e.subject) : null;
+    const contact: NewContact = {
+      id: id as ContactId, tenantId: ctx.tenantId as TenantId, queueId: e.queue.id as QueueId, channel: e.channel,
+      arrivedAt: arrivedAt.getTime() as Millis,
+      ...(e.priority !== null && e.priority !== undefined ? { priority: e.priority } : {}),
+      ...(e.customerId ? { customerKey: e.customerId } : {}),
+      ...(last ? { lastAgentId: last.agentId as AgentId, lastServedAt: last.at.getTime() as Millis } : {}),
+      context: (e.context ?? {}) as Json,
+    };
+    const committed = await runtime.dispatch({ type: e.kind === 'callback' ? 'callback_due' : 'contact_arrived', contact }, {
+      prepare: async (tx) => {
+        await repo.insertNew(tx, {
+          legId: deps.ids(),
+          interaction: {
+            id: interactionId, tenantId: ctx.tenantId, customerId: e.customerId, channel: interactionChannelOf(e.channel),
+            direction: e.kind === 'callback' ? 'outbound' : 'inbound', queue: e.queue.name, subject, offeredAt: arrivedAt,
+            createdBy: ctx.actorUserId, createdAt: arrivedAt, updatedAt: arrivedAt,
+          },
+          contact: {
+            id, tenantId: ctx.tenantId, externalId: e.externalId ?? null, channel: e.channel, kind: e.kind, queueId: e.queue.id,
+            interactionId, customerId: e.customerId, fromAddress: e.from ?? null, serial: e.serial ?? null, subject,
+            priority: e.priority ?? null, status: 'waiting', arrivedAt, context: e.context ?? {},
+          },
+        });
+        if (e.alsoInTx) await e.alsoInTx(tx, id);
+      },
+    });
+    const queued = committed.actions.find((a): a is Extract<RoutingAction, { type: 'contact_queued' | 'contact_closed_hours' }> =>
+      (a.type === 'contact_queued' || a.type === 'contact_closed_hours') && a.contactId === id);
+    const row = await repo.find(ctx.tenantId, id);
+    if (!row) throw new AppError('internal', 'Contact vanished after commit');
+    return {
+      ...toContactDto(row),
+      afterHours: queued?.type === 'contact_closed_hours' || (queued?.type === 'contact_queued' && queued.afterHours),
+      nextOpening: queued && queued.nextOpening !== null ? new Date(queued.nextOpening).toISOString() : null,
+    };
+  }
+
+  async function queueOf(ctx: TenantContext, by: { id?: string | undefined; name?: string | undefined }) {
+    const q = await repo.findQueue(ctx.tenantId, by);
+    if (!q) throw new AppError('validation_failed', 'Unknown queue for this tenant', [{ path: by.id ? 'queueId' : 'queueName', message: 'no such queue in this tenant' }]);
+    return q;
+  }
+
+  return {
+    /** `created: false` when `externalId` was seen before (a redelivery): the same contact, nothing new. */
+    async createContact(ctx: TenantContext, input: CreateContactInput) {
+      if (input.externalId) {
+        const seen = await repo.findByExternalId(ctx.tenantId, input.externalId);
+        if (seen) return { created: false, contact: { ...toContactDto(seen), afterHours: false, nextOpening: null } };
+      }
+      const queue = await queueOf(ctx, { id: input.queueId, name: input.queueName });
+      const customerId = await identify(ctx, { customerId: input.customerId, serial: input.serial, from: input.from });
+      try {
+        const contact = await enter(ctx, {
+          channel: input.channel, queue, kind: 'inbound', externalId: input.externalId, from: input.from, serial: input.serial,
+          customerId, subject: input.subject, priority: input.priority, context: input.context,
+        });
+        return { created: true, contact };
+      } catch (err) {
+        // Two deliveries raced past the check: the unique index kept one; answer with it.
+        const seen = input.externalId ? await repo.findByExternalId(ctx.tenantId, input.externalId) : null;
+        if (seen) return { created: false, contact: { ...toContactDto(seen), afterHours: false, nextOpening: null } };
+        throw err;
+      }
+    },
+    enter,
+    queueOf,
+    async getContact(ctx: TenantContext, id: string) {
+      const row = await repo.find(ctx.tenantId, id);
+      if (!row) throw notFound('Contact');
+      return toContactDto(row);
+    },
+    async listContacts(ctx: TenantContext, opts: { live?: boolean | undefined; limit: number }) {
+      return (await repo.list(ctx.tenantId, opts)).map(toContactDto);
+    },
+    /** The customer hung up or left the chat while waiting or ringing. */
+    async abandon(ctx: TenantContext, id: string) {
+      const row = await repo.find(ctx.tenantId, id);
+      if (!row) throw notFound('Contact');
+      await runtime.dispatch({ type: 'contact_ended', contactId: id as ContactId, reason: 'customer_left' });
+      return toContactDto((await repo.find(ctx.tenantId, id))!);
+    },
+  };
+}
+export type ContactService = ReturnType<typeof createContactService>;

@@ -1,0 +1,65 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { routingAgentRuntime, routingContactRuntime, routingEvents, routingMeta } from '../../db/schema.js';
+import type { RoutingSnapshot, RoutingState, StepChanges } from '../../../core/routing/routing-engine.js';
+import type { AgentRuntime, ContactRuntime, Millis, RoutingAction } from '../../../core/routing/routing.types.js';
+
+/** A transaction handle (same query API as Db). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const META_ID = 1;
+
+/** Which tenant / agent / contact an action concerns: indexed columns of routing_events. */
+function keysOf(action: RoutingAction): { agentId: string | null; contactId: string | null } {
+  return {
+    agentId: 'agentId' in action ? (action.agentId ?? null) : action.type === 'contact_transferred' ? action.toAgentId : null,
+    contactId: 'contactId' in action ? action.contactId : null,
+  };
+}
+
+/**
+ * Persists the engine state as rows: agents and live contacts by id, the counters, and every action
+ * (the event log). Written in the transaction of the step, so a crash leaves the state before or
+ * after the step, never half of it.
+ */
+export function createRoutingStore(db: Db) {
+  return {
+    async loadSnapshot(): Promise<RoutingSnapshot | null> {
+      const [meta] = await db.select().from(routingMeta).where(eq(routingMeta.id, META_ID));
+      if (!meta) return null;
+      const [agents, contacts] = await Promise.all([db.select().from(routingAgentRuntime), db.select().from(routingContactRuntime)]);
+      return {
+        now: meta.now as Millis,
+        seq: meta.seq,
+        agents: agents.map((a) => a.runtime as AgentRuntime),
+        contacts: contacts.map((c) => c.runtime as ContactRuntime),
+      };
+    },
+
+    async persistStep(tx: Tx, state: RoutingState, changed: StepChanges, actions: readonly RoutingAction[], tenantOf: (contactId: string) => string | null) {
+      const agents = changed.agents.map((id) => state.agents.get(id)).filter((a): a is AgentRuntime => a !== undefined);
+      for (const a of agents) {
+        await tx.insert(routingAgentRuntime).values({ agentId: a.id, runtime: a })
+          .onConflictDoUpdate({ target: routingAgentRuntime.agentId, set: { runtime: a } });
+      }
+      const gone: string[] = [];
+      for (const id of changed.contacts) {
+        const c = state.contacts.get(id);
+        if (!c) { gone.push(id); continue; }
+        await tx.insert(routingContactRuntime).values({ contactId: c.id, tenantId: c.tenantId, runtime: c })
+          .onConflictDoUpdate({ target: routingContactRuntime.contactId, set: { runtime: c } });
+      }
+      if (gone.length) await tx.delete(routingContactRuntime).where(inArray(routingContactRuntime.contactId, gone));
+      await tx.insert(routingMeta).values({ id: META_ID, seq: state.seq, now: state.now })
+        .onConflictDoUpdate({ target: routingMeta.id, set: { seq: state.seq, now: state.now } });
+      if (actions.length) {
+        const at = new Date(state.now);
+        await tx.insert(routingEvents).values(actions.map((action) => {
+          const keys = keysOf(action);
+          return { at, type: action.type, tenantId: keys.contactId ? tenantOf(keys.contactId) : null, ...keys, payload: action };
+        }));
+      }
+    },
+  };
+}
+export type RoutingStore = ReturnType<typeof createRoutingStore>;
