@@ -29,6 +29,7 @@ import { createContactService } from './features/routing/contact.service.js';
 import { createDeskRepository } from './features/routing/desk.repository.js';
 import { createAgentDeskService } from './features/routing/agent-desk.service.js';
 import { createWallboardService } from './features/routing/wallboard.service.js';
+import { createActivityClock } from './features/routing/activity-clock.js';
 import { createCallbackRepository } from './features/routing/callback.repository.js';
 import { createCallbackService } from './features/routing/callback.service.js';
 import { createRoutingAdminService } from './features/routing-admin/routing-admin.service.js';
@@ -72,8 +73,9 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock }: 
   const contactRepo = createContactRepository(db);
   const deskRepo = createDeskRepository(db);
   const contacts = createContactService({ repo: contactRepo, runtime: routing, customers, catalog, ids, clock });
-  const desk = createAgentDeskService({ runtime: routing, contacts: contactRepo, desk: deskRepo, overview, clock });
-  const wallboard = createWallboardService({ db, runtime: routing, desk: deskRepo, clock });
+  const activity = createActivityClock(routing);
+  const desk = createAgentDeskService({ runtime: routing, activity, contacts: contactRepo, desk: deskRepo, overview, clock });
+  const wallboard = createWallboardService({ db, runtime: routing, desk: deskRepo, activity, clock });
   const callbacks = createCallbackService({ repo: createCallbackRepository(db), contacts, customers, users, ids, clock });
   const routingAdmin = createRoutingAdminService({ db, ids, clock, audit, routing });
   return {

@@ -85,11 +85,31 @@ describe.each(testEngines())('routing over HTTP and WebSocket [%s]', (engine) =>
     socket.close();
   });
 
+  it('an unknown caller gets linked to the customer registered during the call', async () => {
+    const c = (await sv.post('/api/v1/contacts', { channel: 'voice', queueId, from: '080-5555-0000' })).json();
+    expect(c).toMatchObject({ customerId: null, status: 'offered' });
+    const offered = (await agent.get('/api/v1/agent/me')).json();
+    expect(offered.work[0].screenPop).toBeNull();
+    await agent.post(`/api/v1/agent/offers/${c.id}/accept`);
+    const created = (await agent.post('/api/v1/customers', { name: '新規 花子', phones: [{ value: c.from }] })).json();
+    const linked = await agent.post(`/api/v1/agent/contacts/${c.id}/customer`, { customerId: created.id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().work[0].screenPop.customer.name).toBe('新規 花子');
+    expect((await agent.get(`/api/v1/interactions/${c.interactionId}`)).json().customerId).toBe(created.id);
+    expect((await agent.post(`/api/v1/agent/contacts/${c.id}/customer`, { customerId: '00000000-0000-7000-8000-000000000000' })).statusCode).toBe(404);
+    // The refusal names the routing reason, for the desktop to word.
+    const early = await agent.post(`/api/v1/agent/contacts/${c.id}/wrap-up`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'conflict', reason: 'not_in_wrap_up' });
+    await agent.post(`/api/v1/agent/contacts/${c.id}/end`);
+    await agent.post(`/api/v1/agent/contacts/${c.id}/wrap-up`, { disposition: 'resolved' });
+  });
+
   it('counts the contact on the wallboard', async () => {
     const board = await sv.get('/api/v1/wallboard');
     expect(board.statusCode, board.body).toBe(200);
     const q = board.json().queues.find((x: { queueId: string }) => x.queueId === queueId);
-    expect(q.figures).toMatchObject({ offered: 1, answered: 1, abandoned: 0, answerRate: 1, serviceLevel: 1 });
+    expect(q.figures).toMatchObject({ offered: 2, answered: 2, abandoned: 0, answerRate: 1, serviceLevel: 1 });
     expect(board.json().agents.map((a: { agentId: string }) => a.agentId)).toContain(staff.users.agent.id);
     expect((await agent.get('/api/v1/wallboard')).statusCode).toBe(403);
   });

@@ -137,6 +137,7 @@ const userRoutes = [
   { method: 'POST', path: '/api/v1/agent/offers/:contactId/accept' },
   { method: 'POST', path: '/api/v1/agent/offers/:contactId/reject' },
   { method: 'POST', path: '/api/v1/agent/contacts/:contactId/notes' },
+  { method: 'POST', path: '/api/v1/agent/contacts/:contactId/customer' },
   { method: 'POST', path: '/api/v1/agent/contacts/:contactId/end' },
   { method: 'POST', path: '/api/v1/agent/contacts/:contactId/wrap-up' },
   { method: 'POST', path: '/api/v1/agent/contacts/:contactId/transfer' },

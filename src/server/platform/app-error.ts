@@ -31,6 +31,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** A finer, stable machine code within `code` (e.g. routing's `agent_has_contacts`) for clients to word. */
+    readonly reason?: string,
   ) {
     super(message);
     this.status = statusByCode[code];

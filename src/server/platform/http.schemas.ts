@@ -18,6 +18,7 @@ export const problemSchema = z.object({
   status: z.number().int(),
   code: z.string(),
   detail: z.string(),
+  reason: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 

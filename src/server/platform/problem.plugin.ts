@@ -9,6 +9,7 @@ export interface ProblemBody {
   status: number;
   code: string;
   detail: string;
+  reason?: string;
   errors?: FieldError[];
 }
 
@@ -18,8 +19,9 @@ const titles: Record<number, string> = {
   500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, errors?: FieldError[]) {
+export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, errors?: FieldError[], reason?: string) {
   const body: ProblemBody = { type: `https://madoguchi.dev/problems/${code}`, title: titles[status] ?? 'Error', status, code, detail };
+  if (reason) body.reason = reason;
   if (errors && errors.length > 0) body.errors = errors;
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
@@ -50,7 +52,7 @@ export const sendNotFoundProblem = (request: FastifyRequest, reply: FastifyReply
  */
 export function registerProblemHandlers(app: FastifyInstance, opts: { notFound?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof AppError) return sendProblem(reply, err.status, err.code, err.message, err.errors);
+    if (err instanceof AppError) return sendProblem(reply, err.status, err.code, err.message, err.errors, err.reason);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const errors = err.validation.map((v) => ({

@@ -4,6 +4,10 @@ import { CaseDetailPage } from './features/cases/case-detail.page.js';
 import { CaseListPage } from './features/cases/case-list.page.js';
 import { Customer360Page } from './features/customers/customer-360.page.js';
 import { CustomerSearchPage } from './features/customers/customer-search.page.js';
+import { DeskPage } from './features/desk/desk.page.js';
+import { RoutingAdminRedirect } from './features/routing-admin/admin-redirect.js';
+import { RoutingAdminPage } from './features/routing-admin/routing-admin.page.js';
+import { WallboardPage } from './features/wallboard/wallboard.page.js';
 import { LoginPage } from './features/auth/login.page.js';
 import { HomeRedirect, RequireSession, SessionExpiryWatcher } from './features/auth/session-guard.js';
 import { TenantPickerPage } from './features/auth/tenant-picker.page.js';
@@ -18,6 +22,10 @@ import { AppLayout } from './shell/app-layout.js';
  *   /t/:tenant/customers/:id     customer 360
  *   /t/:tenant/cases             case list
  *   /t/:tenant/cases/:id         case detail
+ *   /t/:tenant/admin/routing     routing settings (ルーティング設定; ?tab=skills|queues|agents|hours|reasons)
+ *   /admin/routing               → routing settings of the last (or first) tenant the user administers
+ *   /desk                        agent desktop (エージェント): offers and contacts of every tenant the agent serves
+ *   /wallboard                   supervisor wallboard (ウォールボード; ?tenants=slug1,slug2)
  */
 export function App() {
   return (
@@ -35,12 +43,37 @@ export function App() {
               </AppLayout>
             }
           />
+          <Route
+            path="desk"
+            element={
+              <AppLayout>
+                <DeskPage />
+              </AppLayout>
+            }
+          />
+          <Route
+            path="wallboard"
+            element={
+              <AppLayout>
+                <WallboardPage />
+              </AppLayout>
+            }
+          />
+          <Route
+            path="admin/routing"
+            element={
+              <AppLayout>
+                <RoutingAdminRedirect />
+              </AppLayout>
+            }
+          />
           <Route path="t/:tenant" element={<TenantScope />}>
             <Route index element={<Navigate to="customers" replace />} />
             <Route path="customers" element={<CustomerSearchPage />} />
             <Route path="customers/:id" element={<Customer360Page />} />
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:id" element={<CaseDetailPage />} />
+            <Route path="admin/routing" element={<RoutingAdminPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route

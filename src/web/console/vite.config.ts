@@ -29,7 +29,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': backend,
+      // ws: the agent desk and the wallboard keep a WebSocket open under /api.
+      '/api': { target: backend, ws: true },
       '/healthz': backend,
     },
   },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userOf } from '../../platform/access.plugin.js';
 import { errorResponses } from '../../platform/http.schemas.js';
 import type { AgentDeskService } from './agent-desk.service.js';
-import { agentMe, consultBody, contactParams, notesBody, presenceBody, transferBody, transferTargets, wrapUpBody } from './agent-desk.schemas.js';
+import { agentMe, consultBody, linkCustomerBody, contactParams, notesBody, presenceBody, transferBody, transferTargets, wrapUpBody } from './agent-desk.schemas.js';
 
 /** The agent desktop over HTTP; the WebSocket (agent-socket.ts) pushes the same bodies. */
 export async function agentDeskRoutes(app: FastifyInstance, opts: { desk: AgentDeskService }) {
@@ -24,6 +24,8 @@ export async function agentDeskRoutes(app: FastifyInstance, opts: { desk: AgentD
     async (request) => desk.reject(userOf(request), request.params.contactId));
   r.post('/api/v1/agent/contacts/:contactId/notes', { schema: { tags, summary: 'Save notes on the contact’s interaction', params: contactParams, body: notesBody, response: me }, config },
     async (request) => desk.saveNotes(userOf(request), request.params.contactId, request.body.notes));
+  r.post('/api/v1/agent/contacts/:contactId/customer', { schema: { tags, summary: 'Link the (just registered) customer to an unknown caller’s contact', params: contactParams, body: linkCustomerBody, response: me }, config },
+    async (request) => desk.linkCustomer(userOf(request), request.params.contactId, request.body.customerId));
   r.post('/api/v1/agent/contacts/:contactId/end', { schema: { tags, summary: 'Hang up / close: the contact goes to wrap-up (後処理)', params: contactParams, response: me }, config },
     async (request) => desk.end(userOf(request), request.params.contactId));
   r.post('/api/v1/agent/contacts/:contactId/wrap-up', { schema: { tags, summary: 'Finish wrap-up with a disposition code, notes and a case link', params: contactParams, body: wrapUpBody, response: me }, config },

@@ -37,6 +37,7 @@ export const presenceBody = z.object({
   reason: z.string().trim().min(1).max(40).optional(),
 });
 export const contactParams = z.object({ contactId: z.uuid({ message: 'must be a UUID' }) });
+export const linkCustomerBody = z.object({ customerId: z.uuid() });
 export const notesBody = z.object({ notes: z.string().max(20_000) });
 export const wrapUpBody = z.object({
   disposition: z.string().trim().min(1).max(40).nullable().optional(),

@@ -10,12 +10,15 @@ import type { ContactRepository } from './contact.repository.js';
 import { toContactDto } from './contact.service.js';
 import type { DeskRepository } from './desk.repository.js';
 import type { RoutingRuntime } from './routing-runtime.js';
+import { RoutingRefused } from './routing-errors.js';
+import type { ActivityClock } from './activity-clock.js';
 import type { AgentMe, TransferNote, WorkItem } from './agent-desk.schemas.js';
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 interface Deps {
   runtime: RoutingRuntime;
+  activity: ActivityClock;
   contacts: ContactRepository;
   desk: DeskRepository;
   overview: CustomerOverviewService;
@@ -95,7 +98,7 @@ export function createAgentDeskService(deps: Deps) {
     return {
       agentId: p.userId, displayName: p.displayName, presence: view.presence.kind,
       reason: view.presence.kind === 'break' ? view.presence.reason : null, activity: view.activity,
-      since: new Date(view.presenceSince).toISOString(), breakReasons, work,
+      since: new Date(deps.activity.since(p.userId, view.presenceSince)).toISOString(), breakReasons, work,
     };
   }
 
@@ -134,15 +137,23 @@ export function createAgentDeskService(deps: Deps) {
       await deps.desk.saveNotes(c.interactionId, maskCardNumbers(notes), deps.clock.now());
       return me(p);
     },
+    /** The caller was unknown and has just been registered (or found): the contact and its interaction get the customer. */
+    async linkCustomer(p: UserPrincipal, contactId: string, customerId: string) {
+      const c = await heldContact(p, contactId);
+      await deps.overview.getOverview(ctxFor(p, c.tenantId), customerId); // 404 unless a customer of this tenant
+      await deps.desk.linkCustomer(c.id, c.interactionId, customerId, deps.clock.now());
+      pops.delete(contactId);
+      return me(p);
+    },
     async end(p: UserPrincipal, contactId: string) {
       const slot = slotOf(p.userId, contactId);
-      if (slot.phase !== 'connected') throw new AppError('conflict', 'This contact is not connected to you');
+      if (slot.phase !== 'connected') throw new RoutingRefused('contact_not_connected', 'This contact is not connected to you');
       await runtime.dispatch({ type: 'contact_ended', contactId: contactId as ContactId, reason: 'agent_closed' });
       return me(p);
     },
     async wrapUp(p: UserPrincipal, contactId: string, input: { disposition?: string | null | undefined; notes?: string | null | undefined; caseId?: string | null | undefined }) {
       const c = await heldContact(p, contactId);
-      if (slotOf(p.userId, contactId).phase !== 'wrap_up') throw new AppError('conflict', 'This contact is not in wrap-up (後処理)');
+      if (slotOf(p.userId, contactId).phase !== 'wrap_up') throw new RoutingRefused('not_in_wrap_up', 'This contact is not in wrap-up (後処理)');
       if (input.disposition) {
         const known = await deps.desk.dispositions([c.tenantId]);
         if (!known.some((d) => d.code === input.disposition)) throw new AppError('validation_failed', `Unknown disposition "${input.disposition}"`, [{ path: 'disposition', message: 'not a disposition code of this tenant' }]);
@@ -181,7 +192,7 @@ export function createAgentDeskService(deps: Deps) {
       const target = state.agents.get(input.agentId as AgentId);
       const targetCfg = state.index.agents.get(input.agentId as AgentId);
       if (!target || !targetCfg || !targetCfg.tenantIds.includes(c.tenantId as never)) throw new AppError('validation_failed', 'Unknown agent', [{ path: 'agentId', message: "not an agent of the contact's tenant" }]);
-      if (target.presence.kind === 'offline') throw new AppError('conflict', 'That agent is offline');
+      if (target.presence.kind === 'offline') throw new RoutingRefused('target_unavailable', 'That agent is offline');
       const item = await workItem(p, slotOf(p.userId, contactId));
       consults.emit('consult', { toAgentId: input.agentId, fromName: p.displayName, contactId, note: maskCardNumbers(input.note), item: item! } satisfies ConsultMessage);
       return me(p);

@@ -16,7 +16,7 @@ const clientMessage = z.discriminatedUnion('type', [
 ]);
 
 function problemOf(err: unknown) {
-  if (err instanceof AppError) return { status: err.status, code: err.code, detail: err.message, errors: err.errors };
+  if (err instanceof AppError) return { status: err.status, code: err.code, reason: err.reason, detail: err.message, errors: err.errors };
   return { status: 500, code: 'internal', detail: 'Internal error' };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { cases, interactions, reasonCodes, routingQueues, tenants, users } from '../../db/schema.js';
+import { cases, contacts, interactions, reasonCodes, routingQueues, tenants, users } from '../../db/schema.js';
 import type { Tx } from './routing-store.js';
 
 export interface ReasonCode { tenantId: string; code: string; label: string }
@@ -26,6 +26,12 @@ export function createDeskRepository(db: Db) {
     async interactionNotes(id: string) {
       const [r] = await db.select({ notes: interactions.notes, disposition: interactions.disposition, caseId: interactions.caseId }).from(interactions).where(eq(interactions.id, id));
       return r ?? null;
+    },
+    async linkCustomer(contactId: string, interactionId: string, customerId: string, at: Date) {
+      await db.transaction(async (tx) => {
+        await tx.update(contacts).set({ customerId, updatedAt: at }).where(eq(contacts.id, contactId));
+        await tx.update(interactions).set({ customerId, updatedAt: at }).where(eq(interactions.id, interactionId));
+      });
     },
     async saveNotes(id: string, notes: string, at: Date) {
       await db.update(interactions).set({ notes, updatedAt: at }).where(eq(interactions.id, id));

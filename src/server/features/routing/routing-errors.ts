@@ -22,7 +22,7 @@ const httpCodeOf: Record<RoutingErrorCode, ErrorCode> = {
 
 export class RoutingRefused extends AppError {
   constructor(readonly routingCode: RoutingErrorCode, message: string) {
-    super(httpCodeOf[routingCode], message);
+    super(httpCodeOf[routingCode], message, [], routingCode);
   }
 }
 

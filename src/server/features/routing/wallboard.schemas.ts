@@ -12,7 +12,7 @@ export const wallboard = z.object({
     queueId: z.uuid(), tenantId: z.uuid(), name: z.string(), serviceLevelSec: z.number().int(), serviceLevelTarget: z.number(), figures,
   })),
   agents: z.array(z.object({
-    agentId: z.uuid(), name: z.string(), activity: z.string(), reason: z.string().nullable(), since: z.string(), tenantIds: z.array(z.string()),
+    agentId: z.uuid(), name: z.string(), activity: z.string(), reason: z.string().nullable(), reasonLabel: z.string().nullable(), since: z.string(), tenantIds: z.array(z.string()),
     load: z.record(z.string(), z.number().int()),
   })),
 });

@@ -13,11 +13,12 @@ import type { DeskRepository } from './desk.repository.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 import type { UserPrincipal } from './agent-desk.service.js';
 import type { Wallboard } from './wallboard.schemas.js';
+import type { ActivityClock } from './activity-clock.js';
 
 const toMs = (d: Date | null) => (d ? (d.getTime() as Millis) : null);
 
 /** Live queue and agent figures for supervisors (C6): today's legs plus the engine's live state. */
-export function createWallboardService(deps: { db: Db; runtime: RoutingRuntime; desk: DeskRepository; clock: Clock }) {
+export function createWallboardService(deps: { db: Db; runtime: RoutingRuntime; desk: DeskRepository; activity: ActivityClock; clock: Clock }) {
   const { db, runtime } = deps;
 
   function monitoredTenants(p: UserPrincipal, slugs: string[] | undefined) {
@@ -68,11 +69,13 @@ export function createWallboardService(deps: { db: Db; runtime: RoutingRuntime; 
     });
     const agentIds = [...state.index.agents.values()].filter((a) => a.tenantIds.some((t) => tenantIds.includes(t))).map((a) => a.id);
     const names = await deps.desk.userNames(agentIds);
+    const reasonLabels = new Map((await deps.desk.breakReasons(tenantIds)).map((r) => [r.code, r.label]));
     const agents = agentIds.map((id) => {
       const v = agentView(state, id as AgentId)!;
-      const since = activitySince.get(id) ?? v.presenceSince;
+      const since = deps.activity.since(id, v.presenceSince);
+      const reason = v.presence.kind === 'break' ? v.presence.reason : null;
       return {
-        agentId: id, name: names.get(id) ?? id, activity: v.activity, reason: v.presence.kind === 'break' ? v.presence.reason : null,
+        agentId: id, name: names.get(id) ?? id, activity: v.activity, reason, reasonLabel: reason ? (reasonLabels.get(reason) ?? reason) : null,
         since: new Date(since).toISOString(), tenantIds: state.index.agents.get(id)!.tenantIds.filter((t) => tenantIds.includes(t)), load: v.load,
       };
     }).sort((a, b) => a.name.localeCompare(b.name, 'ja'));
@@ -86,12 +89,6 @@ export function createWallboardService(deps: { db: Db; runtime: RoutingRuntime; 
       agents,
     };
   }
-
-  // When each agent's current activity began (busy → acw does not change presence): from the engine's actions.
-  const activitySince = new Map<string, number>();
-  runtime.onCommitted(({ actions }) => {
-    for (const a of actions) if (a.type === 'agent_state_changed') activitySince.set(a.agentId, a.since);
-  });
 
   return { board, monitoredTenants };
 }

@@ -169,6 +169,7 @@ export interface TenantApi {
   get<T>(path: string, query?: QueryParams, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
   delete<T = void>(path: string): Promise<T>;
 }
 
@@ -178,6 +179,7 @@ export function createTenantApi(tenant: string): TenantApi {
     get: (path, query, signal) => apiRequest(path, { tenant, ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
     post: (path, body) => apiRequest(path, { method: 'POST', tenant, body }),
     patch: (path, body) => apiRequest(path, { method: 'PATCH', tenant, body }),
+    put: (path, body) => apiRequest(path, { method: 'PUT', tenant, body }),
     delete: (path) => apiRequest(path, { method: 'DELETE', tenant }),
   };
 }

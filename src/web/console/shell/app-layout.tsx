@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { Link, useMatch, useNavigate } from 'react-router';
 import { notifySuccess } from '../common/errors.js';
 import { tenantPath } from '../common/paths.js';
 import { forgetUserData, useLogout, useSession } from '../features/auth/session.queries.js';
-import { useOptionalTenant } from '../features/auth/tenant-context.js';
+import { lastTenant, useOptionalTenant } from '../features/auth/tenant-context.js';
+import { hasPermission, type Permission } from '../../../core/auth/permissions.js';
 import { LanguageSwitch } from './language-switch.js';
 import { TenantSwitcher } from './tenant-switcher.js';
 
@@ -16,14 +17,27 @@ const MAIN_ID = 'main-content';
 
 function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
+  const { data: session } = useSession();
   const tenant = useOptionalTenant();
+  const onDesk = useMatch('/desk');
+  const onWallboard = useMatch('/wallboard');
   const onCustomers = useMatch('/t/:tenant/customers/*');
   const onCases = useMatch('/t/:tenant/cases/*');
-  if (!tenant) return null;
-  const base = tenantPath(tenant.slug);
+  const onRoutingAdmin = useMatch('/t/:tenant/admin/routing/*');
+  const memberships = session?.memberships ?? [];
+  // Outside a tenant (desk, wallboard) the tenant menu is the one last worked in.
+  const menuTenant = tenant?.membership ?? lastTenant(memberships);
+  const base = menuTenant ? tenantPath(menuTenant.tenantSlug) : '';
+  const anyTenant = (permission: Permission) => memberships.some((m) => hasPermission(m.role, permission));
+  const inMenuTenant = (permission: Permission) => (menuTenant ? hasPermission(menuTenant.role, permission) : false);
   const items = [
-    { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: tenant.can('customers:read') },
-    { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: tenant.can('cases:read') },
+    { to: '/desk', label: t('shell.desk'), icon: IconHeadset, active: !!onDesk, show: anyTenant('routing:work') },
+    { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: inMenuTenant('customers:read') },
+    { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: inMenuTenant('cases:read') },
+    { to: '/wallboard', label: t('shell.wallboard'), icon: IconPresentationAnalytics, active: !!onWallboard, show: anyTenant('routing:monitor') },
+    { to: `${base}/admin/routing`, label: t('shell.routingAdmin'), icon: IconRoute, active: !!onRoutingAdmin, show: inMenuTenant('routing:admin') },
+    // Outside a tenant with no tenant remembered: the way to the customer and case pages of one.
+    { to: '/tenants', label: t('shell.pickTenant'), icon: IconBuilding, active: false, show: !menuTenant && memberships.length > 1 },
   ];
   return (
     <>
@@ -80,10 +94,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
   const tenant = useOptionalTenant();
+  const { data: session } = useSession();
+  // The menu shows inside a tenant, and on the cross-tenant pages (desk, wallboard) of anyone with a membership.
+  const hasNav = !!tenant || (session?.memberships.length ?? 0) > 0;
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={tenant ? { width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpened } } : undefined}
+      navbar={hasNav ? { width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpened } } : undefined}
       padding="md"
     >
       <AppShell.Header>
@@ -92,7 +109,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </VisuallyHidden>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
-            {tenant && (
+            {hasNav && (
               <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNav')} />
             )}
             <Anchor component={Link} to="/" fw={700} c="indigo.7" underline="never" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -108,7 +125,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <UserArea />
         </Group>
       </AppShell.Header>
-      {tenant && (
+      {hasNav && (
         <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.nav')}>
           <SectionNav onNavigate={nav.close} />
         </AppShell.Navbar>

@@ -3,14 +3,18 @@ import { IconBuilding, IconCheck, IconChevronDown, IconList } from '@tabler/icon
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Membership } from '../api/types.js';
+import { hasPermission } from '../../../core/auth/permissions.js';
 import { tenantPath } from '../common/paths.js';
 import { useSession } from '../features/auth/session.queries.js';
 import { tenantHomePath, useOptionalTenant } from '../features/auth/tenant-context.js';
 
 /** The same list page in another tenant (records are per tenant, so ids do not carry over). */
 function pathInTenant(membership: Membership, currentPath: string): string {
-  if (!/^\/t\/[^/]+\/cases/.test(currentPath)) return tenantHomePath(membership);
-  return `${tenantPath(membership.tenantSlug)}/cases`;
+  if (/^\/t\/[^/]+\/cases/.test(currentPath)) return `${tenantPath(membership.tenantSlug)}/cases`;
+  if (/^\/t\/[^/]+\/admin\/routing/.test(currentPath) && hasPermission(membership.role, 'routing:admin')) {
+    return `${tenantPath(membership.tenantSlug)}/admin/routing`;
+  }
+  return tenantHomePath(membership);
 }
 
 /** The active tenant in the header; a menu to switch when the user serves several companies. */

@@ -1,12 +1,10 @@
 import { Alert, Anchor } from '@mantine/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
-import { createTenantApi } from '../../api/client.js';
-import { DEFAULT_TIME_ZONE } from '../../../ui/format/datetime.js';
 import { AppLayout } from '../../shell/app-layout.js';
 import { useSession } from './session.queries.js';
-import { TenantContext, permissionsOf, type TenantContextValue } from './tenant-context.js';
+import { TenantContext, createTenantContextValue, rememberTenant, type TenantContextValue } from './tenant-context.js';
 
 /** Layout route for `/t/:tenant/*`: checks the membership and provides the tenant to the pages. */
 export function TenantScope() {
@@ -15,19 +13,10 @@ export function TenantScope() {
   const { data: session } = useSession();
   const membership = session?.memberships.find((m) => m.tenantSlug === slug);
 
-  const value = useMemo<TenantContextValue | null>(
-    () =>
-      membership
-        ? {
-            slug: membership.tenantSlug,
-            membership,
-            timeZone: membership.timeZone || DEFAULT_TIME_ZONE,
-            api: createTenantApi(membership.tenantSlug),
-            can: permissionsOf(membership),
-          }
-        : null,
-    [membership],
-  );
+  const value = useMemo<TenantContextValue | null>(() => (membership ? createTenantContextValue(membership) : null), [membership]);
+  useEffect(() => {
+    if (membership) rememberTenant(membership.tenantSlug);
+  }, [membership]);
 
   if (!value) {
     return (

@@ -11,12 +11,15 @@ import { emptyCaseForm, formToCaseCreate, type CaseFormValues } from './case-for
 import { CaseDueField, CaseOwnerField, CasePriorityField, type CaseFormBinding } from './case-form-fields.js';
 import { useCreateCase } from './case.queries.js';
 
+/** What the form needs of the interaction a case grows out of (a full `Interaction` fits). */
+export type CaseSourceInteraction = Pick<Interaction, 'id' | 'subject' | 'customerId'>;
+
 export interface CaseCreateModalProps {
   opened: boolean;
   onClose: () => void;
   customer?: { id: string; name: string } | null;
   /** The contact this case grows out of; it gets linked to the new case. */
-  interaction?: Interaction | null;
+  interaction?: CaseSourceInteraction | null;
   onCreated?: (created: Case) => void;
 }
 
@@ -39,7 +42,7 @@ export function CaseCreateModal({ opened, onClose, customer, interaction, onCrea
 
 interface CaseCreateFormProps {
   customer: { id: string; name: string } | null;
-  interaction: Interaction | null;
+  interaction: CaseSourceInteraction | null;
   onCancel: () => void;
   onCreated: (created: Case) => void;
 }

@@ -12,10 +12,12 @@ export interface CustomerProfileCardProps {
   /** Main actions (対応を記録…), shown top right. */
   actions?: ReactNode;
   onEdit?: (() => void) | undefined;
+  /** Level of the name heading: 1 on the 360 page, lower inside the agent desk's screen pop. */
+  headingOrder?: 1 | 2 | 3;
 }
 
 /** Who is on the line: name, kana, kind, segment and consent at a glance. */
-export function CustomerProfileCard({ customer, timeZone, actions, onEdit }: CustomerProfileCardProps) {
+export function CustomerProfileCard({ customer, timeZone, actions, onEdit, headingOrder = 1 }: CustomerProfileCardProps) {
   const { t } = useTranslation();
   const none = t('common.none');
   const ageGroup = customer.ageGroup ? t(`ageGroups.${customer.ageGroup}`, { defaultValue: customer.ageGroup }) : none;
@@ -29,7 +31,7 @@ export function CustomerProfileCard({ customer, timeZone, actions, onEdit }: Cus
             </Text>
           )}
           <Group gap="sm" align="center">
-            <Title order={1} size="h2">
+            <Title order={headingOrder} size="h2">
               {customer.name}
             </Title>
             <Badge

@@ -1,0 +1,73 @@
+import { Alert, Stack, Tabs } from '@mantine/core';
+import { IconBolt, IconCalendarTime, IconListDetails, IconTags, IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../../ui/page-header.js';
+import { useTenant } from '../auth/tenant-context.js';
+import { AgentsTab } from './agents-tab.js';
+import { HoursTab } from './hours-tab.js';
+import { QueuesTab } from './queues-tab.js';
+import { ReasonCodesTab } from './reason-codes-tab.js';
+import { SkillsTab } from './skills-tab.js';
+
+const TABS = ['skills', 'queues', 'agents', 'hours', 'reasons'] as const;
+type Tab = (typeof TABS)[number];
+
+const ICONS = { skills: IconBolt, queues: IconListDetails, agents: IconUsersGroup, hours: IconCalendarTime, reasons: IconTags } as const;
+
+function isTab(value: string | null): value is Tab {
+  return (TABS as readonly (string | null)[]).includes(value);
+}
+
+/**
+ * ルーティング設定 of one client company: skills, queues, agents, business hours and reason codes.
+ * The tab is in the URL (`?tab=queues`), so a link opens the right one.
+ */
+export function RoutingAdminPage() {
+  const { t } = useTranslation();
+  const { can, membership } = useTenant();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tab');
+  const tab: Tab = isTab(raw) ? raw : 'queues';
+
+  if (!can('routing:admin')) {
+    return (
+      <Alert color="yellow" role="alert">
+        {t('errors.forbidden')}
+      </Alert>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('routingAdmin.title')} subtitle={membership.tenantName} />
+      <Tabs value={tab} onChange={(value) => isTab(value) && setParams({ tab: value }, { replace: true })} keepMounted={false}>
+        <Tabs.List aria-label={t('routingAdmin.title')}>
+          {TABS.map((name) => {
+            const Icon = ICONS[name];
+            return (
+              <Tabs.Tab key={name} value={name} leftSection={<Icon size={16} aria-hidden />}>
+                {t(`routingAdmin.tabs.${name}`)}
+              </Tabs.Tab>
+            );
+          })}
+        </Tabs.List>
+        <Tabs.Panel value="skills" pt="md">
+          <SkillsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="queues" pt="md">
+          <QueuesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="agents" pt="md">
+          <AgentsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="hours" pt="md">
+          <HoursTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="reasons" pt="md">
+          <ReasonCodesTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
