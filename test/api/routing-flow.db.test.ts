@@ -114,6 +114,25 @@ describe.each(testEngines())('routing over HTTP and WebSocket [%s]', (engine) =>
     expect((await agent.get('/api/v1/wallboard')).statusCode).toBe(403);
   });
 
+  it('takes a burst of concurrent contacts (group commit): each persisted once, a racing redelivery is the same contact', async () => {
+    await agent.post('/api/v1/agent/presence', { change: 'break', reason: 'lunch' });
+    const posts = Array.from({ length: 20 }, (_, i) => sv.post('/api/v1/contacts', { channel: 'email', queueId, externalId: `burst-${i % 15}`, subject: `一斉 ${i}` }));
+    const answers = await Promise.all(posts);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([...Array(5).fill(200), ...Array(15).fill(201)]);
+    const byExternal = new Map<string, Set<string>>();
+    for (const r of answers) {
+      const c = r.json();
+      byExternal.set(c.externalId, (byExternal.get(c.externalId) ?? new Set()).add(c.id));
+    }
+    expect([...byExternal.values()].every((ids) => ids.size === 1)).toBe(true);
+    const live = (await sv.get('/api/v1/contacts?live=true&limit=200')).json().items.filter((c: { externalId: string | null }) => c.externalId?.startsWith('burst-'));
+    expect(live).toHaveLength(15);
+    expect(t.services.routing.current().waiting.get(queueId as never)).toHaveLength(15);
+    for (const c of live) await sv.post(`/api/v1/contacts/${c.id}/abandon`);
+    expect(t.services.routing.current().waiting.get(queueId as never) ?? []).toHaveLength(0);
+    await agent.post('/api/v1/agent/presence', { change: 'ready' });
+  });
+
   it('refuses bad input with a clear 4xx and changes nothing', async () => {
     const before = t.services.routing.snapshot();
     const cases: [string, () => Promise<{ statusCode: number; body: string }>, number][] = [

@@ -5,23 +5,14 @@ import type { IdGenerator } from '../../platform/ids.js';
 import { AppError } from '../../platform/app-error.js';
 import { createRoutingState, snapshotRoutingState, step, type RoutingState } from '../../../core/routing/routing-engine.js';
 import { validateRoutingConfig } from '../../../core/routing/routing-config.js';
-import type { Millis, RoutingAction, RoutingConfig, RoutingEvent } from '../../../core/routing/routing.types.js';
+import type { Millis, RoutingConfig, RoutingEvent } from '../../../core/routing/routing.types.js';
 import { loadRoutingConfig } from './routing-config.loader.js';
 import type { RoutingConfigSink } from './routing-config.sink.js';
-import { createRoutingStore, type Tx } from './routing-store.js';
-import { projectActions } from './contact-projection.js';
+import { createRoutingStore } from './routing-store.js';
 import { refused } from './routing-errors.js';
+import { createStepCommitter, type Committed, type DispatchOptions } from './step-committer.js';
 
-export interface Committed {
-  readonly actions: readonly RoutingAction[];
-  readonly at: Date;
-  readonly state: RoutingState;
-}
-
-export interface DispatchOptions {
-  /** Rows the event needs (the contact and its interaction), written in the step's transaction. */
-  readonly prepare?: (tx: Tx) => Promise<void>;
-}
+export type { Committed, DispatchOptions } from './step-committer.js';
 
 /** Any constant shared by all nodes: only one process drives routing on a database. */
 export const ROUTING_LEADER_KEY = 7_242_002;
@@ -36,16 +27,16 @@ interface Deps {
 }
 
 /**
- * Drives the pure routing engine for the whole center: one writer, steps serialized in this process.
- * Each step is persisted (engine rows, business records, event log) in one transaction before anyone
- * hears of it, so after a crash the state is the last committed step and nothing is offered twice.
+ * Drives the pure routing engine for the whole center: one writer per database, steps in order.
+ * Each step is persisted (engine rows, business records, event log) in a transaction before anyone
+ * hears of it (see step-committer.ts), so after a crash the state is the last committed step and
+ * nothing is offered twice.
  */
 export function createRoutingRuntime(deps: Deps) {
   const store = createRoutingStore(deps.db);
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   let state: RoutingState | null = null;
-  let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let releaseLeader: (() => Promise<void>) | null = null;
@@ -54,36 +45,20 @@ export function createRoutingRuntime(deps: Deps) {
   const report = (err: unknown) => void bus.emit('failure', err);
   const nowMs = () => deps.clock.now().getTime() as Millis;
 
-  /** Runs `fn` after every earlier call has finished: the engine's steps never interleave. */
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = chain.then(fn, fn);
-    chain = run.catch(() => undefined);
-    return run;
-  }
-
   function live(): RoutingState {
     if (!state) throw new AppError('unavailable', 'Routing is starting');
     return state;
   }
 
-  async function apply(event: RoutingEvent, opts: DispatchOptions = {}): Promise<Committed> {
-    const before = live();
-    const now = nowMs();
-    const result = step(before, event, now);
-    if (!result.ok) throw refused(result.error);
-    const at = new Date(result.state.now);
-    const tenantOf = (id: string) => (result.state.contacts.get(id as never) ?? before.contacts.get(id as never))?.tenantId ?? null;
-    await deps.db.transaction(async (tx) => {
-      if (opts.prepare) await opts.prepare(tx);
-      await projectActions(tx, result.actions, at, deps.ids);
-      await store.persistStep(tx, result.state, result.changed, result.actions, tenantOf);
-    });
-    state = result.state;
-    const committed: Committed = { actions: result.actions, at, state: result.state };
-    if (result.actions.length) bus.emit('committed', committed);
-    schedule();
-    return committed;
-  }
+  const committer = createStepCommitter({
+    db: deps.db, store, ids: deps.ids, now: nowMs, current: live,
+    onCommitted: (next, c) => {
+      state = next;
+      if (c.actions.length) bus.emit('committed', c);
+      schedule();
+    },
+  });
+  const dispatch = (event: RoutingEvent, opts?: DispatchOptions) => committer.dispatch(event, opts);
 
   function schedule() {
     if (timer) clearTimeout(timer);
@@ -91,7 +66,7 @@ export function createRoutingRuntime(deps: Deps) {
     const due = state?.nextDueAt;
     if (stopped || due === null || due === undefined) return;
     timer = setTimeout(() => {
-      void serial(() => apply({ type: 'tick' })).catch((err: unknown) => report(err));
+      dispatch({ type: 'tick' }).catch(report);
     }, Math.max(0, due - nowMs()) + 1);
     timer.unref();
   }
@@ -109,7 +84,7 @@ export function createRoutingRuntime(deps: Deps) {
     if (retry) clearTimeout(retry);
     retry = null;
     try {
-      await serial(async () => void (await apply({ type: 'reconfigure', config: await loadRoutingConfig(deps.db) })));
+      await dispatch({ type: 'reconfigure', config: await loadRoutingConfig(deps.db) });
     } catch (err) {
       report(err);
       if (!stopped) {
@@ -129,7 +104,7 @@ export function createRoutingRuntime(deps: Deps) {
   return {
     ...sink,
     /** Loads configuration and the last committed state, then re-matches (expired offers fire now). */
-    start: () => serial(async () => {
+    async start() {
       stopped = false;
       if (deps.leaderLock && !releaseLeader) {
         releaseLeader = await deps.leaderLock(ROUTING_LEADER_KEY);
@@ -138,18 +113,18 @@ export function createRoutingRuntime(deps: Deps) {
       const config = await loadRoutingConfig(deps.db);
       const snapshot = await store.loadSnapshot();
       state = createRoutingState(config, snapshot ? { snapshot } : { now: nowMs() });
-      await apply({ type: 'rebalance' });
-    }),
+      await dispatch({ type: 'rebalance' });
+    },
     async stop() {
       stopped = true;
       if (retry) clearTimeout(retry);
       if (timer) clearTimeout(timer);
       timer = null;
-      await serial(async () => undefined);
+      await committer.idle();
       await releaseLeader?.();
       releaseLeader = null;
     },
-    dispatch: (event: RoutingEvent, opts?: DispatchOptions) => serial(() => apply(event, opts)),
+    dispatch,
     /** The latest committed state (read-only; for desktops and wallboards). */
     current: live,
     isRunning: () => state !== null && !stopped,

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { routingAgentRuntime, routingContactRuntime, routingEvents, routingMeta } from '../../db/schema.js';
 import type { RoutingSnapshot, RoutingState, StepChanges } from '../../../core/routing/routing-engine.js';
@@ -37,17 +37,22 @@ export function createRoutingStore(db: Db) {
     },
 
     async persistStep(tx: Tx, state: RoutingState, changed: StepChanges, actions: readonly RoutingAction[], tenantOf: (contactId: string) => string | null) {
+      // One multi-row upsert per table: a step (or a batch of steps) costs a few statements, not one per row.
       const agents = changed.agents.map((id) => state.agents.get(id)).filter((a): a is AgentRuntime => a !== undefined);
-      for (const a of agents) {
-        await tx.insert(routingAgentRuntime).values({ agentId: a.id, runtime: a })
-          .onConflictDoUpdate({ target: routingAgentRuntime.agentId, set: { runtime: a } });
+      if (agents.length) {
+        await tx.insert(routingAgentRuntime).values(agents.map((a) => ({ agentId: a.id, runtime: a })))
+          .onConflictDoUpdate({ target: routingAgentRuntime.agentId, set: { runtime: sql`excluded.runtime` } });
       }
+      const live: ContactRuntime[] = [];
       const gone: string[] = [];
       for (const id of changed.contacts) {
         const c = state.contacts.get(id);
-        if (!c) { gone.push(id); continue; }
-        await tx.insert(routingContactRuntime).values({ contactId: c.id, tenantId: c.tenantId, runtime: c })
-          .onConflictDoUpdate({ target: routingContactRuntime.contactId, set: { runtime: c } });
+        if (c) live.push(c);
+        else gone.push(id);
+      }
+      if (live.length) {
+        await tx.insert(routingContactRuntime).values(live.map((c) => ({ contactId: c.id, tenantId: c.tenantId, runtime: c })))
+          .onConflictDoUpdate({ target: routingContactRuntime.contactId, set: { runtime: sql`excluded.runtime` } });
       }
       if (gone.length) await tx.delete(routingContactRuntime).where(inArray(routingContactRuntime.contactId, gone));
       await tx.insert(routingMeta).values({ id: META_ID, seq: state.seq, now: state.now })
