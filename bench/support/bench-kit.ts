@@ -94,8 +94,9 @@ export async function openPgliteBench(inMemory: boolean): Promise<BenchDatabase>
 }
 
 /** A throw-away database on the server named by adminUrl (like test/support/test-db.ts), dropped by cleanup. */
-export async function openPostgresBench(adminUrl: string, poolSize = 10): Promise<BenchDatabase> {
-  const name = `madoguchi_bench_${randomBytes(5).toString('hex')}`;
+export async function openPostgresBench(adminUrl: string, poolSize = 10, dbName?: string): Promise<BenchDatabase> {
+  const name = dbName ?? `madoguchi_bench_${randomBytes(5).toString('hex')}`;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a plain database name: ${name}`);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

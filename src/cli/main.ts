@@ -1,10 +1,13 @@
 import { Command, Option } from 'commander';
 import { ROLES } from '../core/auth/permissions.js';
 import { ConfigError, loadConfig, type Config } from '../server/config/config.js';
+import type { AddressInfo } from 'node:net';
 import { openRuntime, startServer, type Runtime } from '../server/main.js';
+import { startLightSimulation } from './simulate/orchestrator.js';
 import { AppError } from '../server/platform/app-error.js';
 import { systemContext } from '../server/platform/system-context.js';
 import { runCustomerImport } from './import-customers.command.js';
+import { runSimulateCommand, type SimulateCommandOptions } from './simulate/simulate.command.js';
 
 /** `madoguchi` — one binary for serving, migrating, seeding and administration. */
 const program = new Command('madoguchi').description('Madoguchi (窓口) omnichannel contact center').showHelpAfterError();
@@ -25,7 +28,8 @@ program.command('serve').description('migrate, seed demo data on first start (MA
   const rt = await openRuntime(config);
   const seeded = config.seedDemo ? await rt.services.demoSeed.seedIfEmpty() : null;
   if (seeded?.created) await rt.database.maintain();
-  await startServer(config, rt);
+  const beforeStop: (() => Promise<void>)[] = [];
+  const app = await startServer(config, rt, beforeStop);
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
   const where = config.database.kind === 'pglite' ? `embedded PGlite at ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\n窓口 Madoguchi is ready at ${url}  (${where}; ready in ${((performance.now() - started) / 1000).toFixed(2)} s)`);
@@ -34,6 +38,13 @@ program.command('serve').description('migrate, seed demo data on first start (MA
     console.log(seeded.created ? `Seeded demo data: ${seeded.summary}` : 'Demo data already present.');
     console.log(`Demo logins (password: ${seeded.password}):`);
     for (const u of seeded.logins) console.log(`  ${u.email.padEnd(36)} ${u.roles}`);
+  }
+  if (config.demoSimulation) {
+    // Around the clock (hours ignored), so a first look at the wallboard is never an empty evening.
+    const { port } = app.server.address() as AddressInfo;
+    const sim = await startLightSimulation({ baseUrl: `http://127.0.0.1:${port}`, services: rt.services, db: rt.database.db, hours: 'ignore' });
+    beforeStop.push(async () => void (await sim.stop()));
+    console.log('Light demo simulation running (MADOGUCHI_DEMO_SIMULATION): simulated agents take simulated calls and chats.');
   }
 });
 
@@ -88,6 +99,25 @@ imp.command('customers').argument('<file>', 'CSV file (UTF-8 or Shift_JIS, heade
     await rt.database.maintain();
     process.exitCode = code;
   }));
+
+program.command('simulate').description('simulated customers and agents through the HTTP API and WebSockets of a running server (docs/simulator.md)')
+  .option('--url <url>', 'server base URL', 'http://127.0.0.1:3000')
+  .option('--tenant <slugs>', 'tenant slug(s), comma-separated (default: every demo tenant)')
+  .option('--rate <perMinute>', 'contacts per minute, Poisson arrivals (default 5)')
+  .option('--agents <n>', 'simulated agents (default 8)')
+  .option('--duration <s>', 'seconds of arrivals, 0 = until Ctrl-C (default 0)')
+  .option('--handle-mean <s>', 'mean handle time, log-normal (default 60)')
+  .option('--handle-sigma <σ>', 'shape of the log-normal handle and ACW times (default 0.5)')
+  .option('--acw-mean <s>', 'mean after-contact work (default 15)')
+  .option('--patience-mean <s>', 'mean patience before a waiting customer hangs up, exponential; 0 = never (default 45)')
+  .option('--answer-delay <min,max>', 'seconds an agent takes to pick up an offer (default 0.5,3)')
+  .option('--known-share <0..1>', 'share of contacts from known demo customers (default 0.6)')
+  .option('--seed <n>', 'random seed (default 42)')
+  .option('--channels <list>', 'voice,chat (default voice)')
+  .option('--status-every <s>', 'status line period, 0 = none (default 5)')
+  .addOption(new Option('--hours <mode>', 'respect: the tenants\' queues and business hours; ignore: an always-open queue 「シミュレーション」').choices(['respect', 'ignore']).default('respect'))
+  .option('--serve', 'host the server in this process (needed with embedded PGlite)')
+  .action((o: SimulateCommandOptions) => runSimulateCommand(o));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -24,8 +24,11 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   return { database, services, close: () => database.close() };
 }
 
-/** Starts the HTTP server; resolves once it listens. */
-export async function startServer(config: Config, runtime: Runtime): Promise<FastifyInstance> {
+/**
+ * Starts the HTTP server; resolves once it listens. On SIGINT/SIGTERM it runs `beforeStop` (filled
+ * later, e.g. by a demo simulation that must log its agents out), then closes the app and the database.
+ */
+export async function startServer(config: Config, runtime: Runtime, beforeStop: (() => Promise<void>)[] = []): Promise<FastifyInstance> {
   const app = await buildApp({ config, database: runtime.database, services: runtime.services, logger: loggerOptions(config.logLevel) });
   await app.listen({ port: config.port, host: config.host });
   // PGlite has no autovacuum: keep statistics fresh and dead rows reclaimed from here.
@@ -34,6 +37,7 @@ export async function startServer(config: Config, runtime: Runtime): Promise<Fas
   }, MAINTENANCE_EVERY_MS);
   maintenance.unref();
   const stop = async () => {
+    for (const task of beforeStop) await task().catch((err: unknown) => app.log.warn({ err }, 'shutdown task failed'));
     clearInterval(maintenance);
     await app.close();
     await runtime.close();

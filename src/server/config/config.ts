@@ -11,6 +11,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   MADOGUCHI_DATA_DIR: z.string().min(1).default('./data'),
   MADOGUCHI_SEED_DEMO: bool.default(true),
+  MADOGUCHI_DEMO_SIMULATION: bool.default(false),
   MADOGUCHI_PUBLIC_URL: z.string().url().optional(),
   MADOGUCHI_TRUST_PROXY: bool.default(false),
   MADOGUCHI_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -25,6 +26,8 @@ export interface Config {
   host: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   seedDemo: boolean;
+  /** `serve` runs a light contact simulation (simulated agents and callers) so the wallboard lives. */
+  demoSimulation: boolean;
   publicUrl: string | null;
   trustProxy: boolean;
   /** 'auto': Secure when the request came over https (directly or via a trusted proxy). */
@@ -53,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(e.MADOGUCHI_DATA_DIR) },
     seedDemo: e.MADOGUCHI_SEED_DEMO,
+    demoSimulation: e.MADOGUCHI_DEMO_SIMULATION,
     publicUrl: e.MADOGUCHI_PUBLIC_URL ?? null,
     trustProxy: e.MADOGUCHI_TRUST_PROXY,
     cookieSecure: e.MADOGUCHI_COOKIE_SECURE === 'auto' ? 'auto' : e.MADOGUCHI_COOKIE_SECURE === 'true',

@@ -1,0 +1,277 @@
+import type { Db } from '../../server/db/client.js';
+import type { Services } from '../../server/services.js';
+import { createAgentDice } from '../../core/simulation/agent-machine.js';
+import { createCallerGenerator, type ContactPlan } from '../../core/simulation/caller-generator.js';
+import { ContactBook, formatStatusLine, formatSummary, type BookSummary } from '../../core/simulation/contact-book.js';
+import { offeredLoad, resolveSimParams, type SimParams, type SimParamsInput } from '../../core/simulation/sim-params.js';
+import type { ContactBody, CreatedContactBody } from './api-types.js';
+import { ApiError, type ApiClient } from './http-client.js';
+import { prepareSimulation, signIn, type PreparedTenant } from './setup.js';
+import { SimAgent } from './sim-agent.js';
+
+/**
+ * Runs a simulation against a server: prepares tenants and agents (setup.ts), signs the agents in
+ * and connects their sockets, creates contacts as a Poisson stream, hangs up on behalf of customers
+ * whose patience runs out, prints a status line every few seconds and a summary at the end.
+ */
+
+export interface SimulationDeps {
+  services: Services;
+  db: Db;
+  /** Where the server listens, e.g. http://127.0.0.1:3000. */
+  baseUrl: string;
+  log(line: string): void;
+}
+
+export interface SimulationOptions {
+  params: SimParams;
+  /** Tenant slugs; null = the demo tenants. */
+  tenants: readonly string[] | null;
+  /** Status line period (ms); 0 = none. */
+  statusEveryMs?: number;
+  /** respect: the tenants' queues and their business hours; ignore: an always-open simulation queue (setup.ts). */
+  hours?: 'respect' | 'ignore';
+}
+
+export interface SimulationReport {
+  elapsedMs: number;
+  summary: BookSummary;
+  errors: Record<string, number>;
+  lines: string[];
+}
+
+export interface SimulationHandle {
+  /** Stops arrivals, hangs up waiting customers, drains and logs the agents out, revokes the tokens. */
+  stop(): Promise<SimulationReport>;
+  /** Resolves when the run is over (its duration elapsed, or stop() was called). */
+  readonly done: Promise<SimulationReport>;
+}
+
+const LOGIN_CONCURRENCY = 4;
+
+async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+export async function startSimulation(deps: SimulationDeps, opts: SimulationOptions): Promise<SimulationHandle> {
+  const { params } = opts;
+  const { log } = deps;
+  const load = offeredLoad(params);
+  log(`Simulation: ${params.agents} agents, ${params.ratePerMinute} contacts/min (${params.channels.join('+')}), handle ${params.handleMeanSec} s, ACW ${params.acwMeanSec} s, patience ${params.patienceMeanSec || '∞'} s, seed ${params.seed}`
+    + ` → offered load ${load.erlangs.toFixed(1)} Erlang (${(load.occupancy * 100).toFixed(0)} % of the agents' time)`);
+  if (load.occupancy >= 1) log('  (the offered load exceeds what the agents can take: the queue will grow and customers will abandon)');
+  const prepared = await prepareSimulation(deps, { tenants: opts.tenants, agents: params.agents, channels: params.channels, seed: params.seed, hours: opts.hours ?? 'respect' });
+  const runId = Date.now().toString(36);
+  const book = new ContactBook(prepared.tenants[0]?.serviceLevelSec ?? 20);
+  const errors: Record<string, number> = {};
+  const errorSeen = new Set<string>();
+  const noteError = (what: string, err: unknown) => {
+    const code = err instanceof ApiError ? `${what}:${err.status || err.code}` : `${what}:error`;
+    errors[code] = (errors[code] ?? 0) + 1;
+    if (!errorSeen.has(code)) {
+      errorSeen.add(code);
+      log(`  ! ${what}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  // ——— agents
+  const keyOf = new Map<string, string>(); // contact id → external id (the book's key)
+  const key = (contactId: string) => keyOf.get(contactId) ?? contactId;
+  const agents: SimAgent[] = [];
+  const sessions: ApiClient[] = [];
+  let viaService = 0;
+  const signInAll = () => inBatches(prepared.accounts, LOGIN_CONCURRENCY, async (account) => {
+    const { client, via } = await signIn(deps.services, deps.baseUrl, account, prepared.password);
+    if (via === 'service') viaService++;
+    sessions.push(client);
+    const agent = new SimAgent(account.displayName, client, createAgentDice(params, account.index), {
+      onOffer: (item) => {
+        if (item.contact.externalId) keyOf.set(item.contact.id, item.contact.externalId);
+        book.offered(key(item.contact.id));
+      },
+      onOfferCancelled: (id) => book.offerCancelled(key(id)),
+      onAnswered: (id) => book.answered(key(id), Date.now()),
+      onEnded: (id) => book.ended(key(id), Date.now()),
+      onWrappedUp: (id) => book.wrappedUp(key(id), Date.now()),
+      onError: noteError,
+    });
+    agents.push(agent);
+    await agent.start();
+  });
+  try {
+    await signInAll();
+  } catch (err) {
+    for (const a of agents) a.shutdown();
+    await Promise.allSettled(sessions.map((s) => s.post('/api/v1/auth/logout')));
+    await prepared.close().catch(() => undefined);
+    throw err;
+  }
+  log(`  ${agents.length} agents signed in and connected${viaService ? ` (${viaService} past the login rate limit through the auth service)` : ''}`);
+
+  // ——— customers
+  const generator = createCallerGenerator(params, prepared.tenants, runId);
+  const ourAgents = new Set(prepared.accounts.map((a) => a.userId));
+  const bySlug = new Map<string, PreparedTenant>(prepared.tenants.map((t) => [t.slug, t]));
+  const contactIdOf = new Map<string, { id: string; tenant: PreparedTenant }>(); // external id → contact
+  const patienceTimers = new Set<NodeJS.Timeout>();
+  let closedHint = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+
+  /**
+   * The customer hangs up. Only while the contact waits or rings: the server ends a connected
+   * contact "answered" on the same call, which would cut off an agent outside the simulation.
+   */
+  async function abandon(ext: string, cutOff = false) {
+    const c = contactIdOf.get(ext);
+    const s = book.status(ext);
+    if (!c || (s !== 'waiting' && s !== 'ringing')) return;
+    try {
+      const now = await c.tenant.contacts.get<ContactBody>(`/api/v1/contacts/${c.id}`);
+      if (now.status !== 'waiting' && now.status !== 'offered') {
+        // Taken by one of ours (its accept is on the way and will be counted), or by someone else.
+        if (!(now.agentUserId && ourAgents.has(now.agentUserId))) book.abandonRefused(ext, Date.now());
+        return;
+      }
+      const after = await c.tenant.contacts.post<ContactBody>(`/api/v1/contacts/${c.id}/abandon`);
+      if (after.outcome === 'abandoned') book.abandoned(ext, Date.now(), { cutOff });
+      else book.abandonRefused(ext, Date.now());
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 409 || err.status === 404)) book.abandonRefused(ext, Date.now());
+      else noteError('abandon', err);
+    }
+  }
+
+  async function arrive(plan: ContactPlan) {
+    const tenant = bySlug.get(plan.tenantSlug)!;
+    const at = Date.now();
+    book.created(plan.externalId, at, { known: plan.known, channel: plan.channel });
+    let created: CreatedContactBody;
+    try {
+      created = await tenant.contacts.post<CreatedContactBody>('/api/v1/contacts', {
+        channel: plan.channel, queueId: plan.queueId, externalId: plan.externalId, subject: plan.subject, context: plan.context,
+        ...(plan.from ? { from: plan.from } : {}), ...(plan.serial ? { serial: plan.serial } : {}),
+      });
+    } catch (err) {
+      book.forget(plan.externalId);
+      noteError('create contact', err);
+      return;
+    }
+    keyOf.set(created.id, plan.externalId);
+    contactIdOf.set(plan.externalId, { id: created.id, tenant });
+    if (created.status === 'ended') {
+      book.closedNow(plan.externalId);
+      if (!closedHint && opts.hours !== 'ignore') {
+        closedHint = true;
+        log(`  ${plan.tenantSlug} 「${plan.queueName}」 is outside its business hours: voice and chat get the closed message (counted as closed). Add --hours ignore to route into an always-open queue.`);
+      }
+      return;
+    }
+    if (plan.patienceMs !== null && !stopping) {
+      const t = setTimeout(() => {
+        patienceTimers.delete(t);
+        track(abandon(plan.externalId));
+      }, Math.max(0, plan.patienceMs - (Date.now() - at)));
+      patienceTimers.add(t);
+    }
+  }
+
+  // ——— the clock: arrivals, status, duration
+  const started = Date.now();
+  let stopping = false;
+  let arrivalTimer: NodeJS.Timeout | null = null;
+  let nextAt = started;
+  const scheduleArrival = () => {
+    const gap = generator.nextGapMs();
+    if (!Number.isFinite(gap)) return;
+    nextAt += gap;
+    if (params.durationSec > 0 && nextAt - started > params.durationSec * 1000) return;
+    arrivalTimer = setTimeout(() => {
+      arrivalTimer = null;
+      if (stopping) return;
+      track(arrive(generator.next()));
+      scheduleArrival();
+    }, Math.max(0, nextAt - Date.now()));
+  };
+  scheduleArrival();
+
+  const statusLine = () => {
+    const act = { online: 0, busy: 0, acw: 0, idle: 0 };
+    for (const a of agents) {
+      const x = a.activity;
+      if (x === 'offline' || x === 'connecting') continue;
+      act.online++;
+      if (x === 'busy') act.busy++;
+      else if (x === 'acw') act.acw++;
+      else if (x === 'available') act.idle++;
+    }
+    const errs = Object.values(errors).reduce((s, n) => s + n, 0);
+    return formatStatusLine(Date.now() - started, book.counts(), act) + (errs ? ` | errors ${errs}` : '');
+  };
+  const statusTimer = opts.statusEveryMs ? setInterval(() => log(statusLine()), opts.statusEveryMs) : null;
+
+  let resolveDone!: (r: SimulationReport) => void;
+  const done = new Promise<SimulationReport>((resolve) => { resolveDone = resolve; });
+  let stopped: Promise<SimulationReport> | null = null;
+  const durationTimer = params.durationSec > 0 ? setTimeout(() => void stop(), params.durationSec * 1000) : null;
+
+  function stop(): Promise<SimulationReport> {
+    stopped ??= (async () => {
+      stopping = true;
+      if (durationTimer) clearTimeout(durationTimer);
+      if (arrivalTimer) clearTimeout(arrivalTimer);
+      for (const t of patienceTimers) clearTimeout(t);
+      patienceTimers.clear();
+      await Promise.allSettled([...inFlight]);
+      if (statusTimer) clearInterval(statusTimer);
+      const elapsedMs = Date.now() - started;
+      const final = statusLine();
+      // Customers still waiting hang up; then agents finish what they hold and log out.
+      await Promise.allSettled(book.unanswered().map((ext) => abandon(ext, true)));
+      await Promise.allSettled(agents.map((a) => a.drain()));
+      await Promise.allSettled(sessions.map((s) => s.post('/api/v1/auth/logout')));
+      await prepared.close().catch((err: unknown) => noteError('revoke tokens', err));
+      const summary = book.summary();
+      const lines = [final, ...formatSummary(summary, elapsedMs)];
+      if (Object.keys(errors).length) lines.push(`  errors: ${Object.entries(errors).map(([k, v]) => `${k} ×${v}`).join(', ')}`);
+      const report: SimulationReport = { elapsedMs, summary, errors, lines };
+      resolveDone(report);
+      return report;
+    })();
+    return stopped;
+  }
+
+  return { stop, done };
+}
+
+/**
+ * A light simulation inside the server process (for `npm start` demos): a few agents and a
+ * contact every ~20 s across the demo tenants, status every minute. Call after the server listens;
+ * `stop()` before closing the app.
+ *
+ *   const sim = await startLightSimulation({ baseUrl: `http://127.0.0.1:${port}`, services, db: database.db, log });
+ *   …
+ *   await sim.stop();
+ */
+export async function startLightSimulation(opts: {
+  baseUrl: string;
+  services: Services;
+  db: Db;
+  log?: (line: string) => void;
+  tenants?: readonly string[] | null;
+  params?: SimParamsInput;
+  statusEveryMs?: number;
+  hours?: 'respect' | 'ignore';
+}): Promise<SimulationHandle> {
+  const params = resolveSimParams({
+    agents: 4, ratePerMinute: 3, handleMeanSec: 45, acwMeanSec: 10, patienceMeanSec: 60, channels: ['voice', 'chat'], seed: Date.now() % 0xffff_ffff,
+    ...opts.params,
+  });
+  return startSimulation(
+    { services: opts.services, db: opts.db, baseUrl: opts.baseUrl, log: opts.log ?? ((l) => console.log(l)) },
+    { params, tenants: opts.tenants ?? null, statusEveryMs: opts.statusEveryMs ?? 60_000, hours: opts.hours ?? 'respect' },
+  );
+}

@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../server/db/client.js';
+import type { Services } from '../../server/services.js';
+import { hashPassword } from '../../server/platform/secrets.js';
+import { newId } from '../../server/platform/ids.js';
+import { SESSION_COOKIE } from '../../server/platform/access.plugin.js';
+import { createUserRepository } from '../../server/features/users/user.repository.js';
+import { streamRand } from '../../core/simulation/distributions.js';
+import type { SimCustomerKey, SimTenant } from '../../core/simulation/caller-generator.js';
+import type { SimChannel } from '../../core/simulation/sim-params.js';
+import type { QueueBody, SkillBody } from './api-types.js';
+import { ApiClient, ApiError } from './http-client.js';
+import { createSimRepository } from './sim.repository.js';
+
+/**
+ * Gets a tenant ready for simulated traffic. Rows only the database can take (users, passwords,
+ * memberships, tokens) are written directly; the routing configuration (agent capacity and skills,
+ * a queue if the tenant has none) goes through the running server's admin API, so its engine
+ * reloads and the simulated agents can be routed at once.
+ */
+
+/** The client companies of the demo data (src/server/features/demo/demo-data.ts). */
+export const DEMO_TENANT_SLUGS = ['sakura-denki', 'hanamaru-tsuhan'] as const;
+export const SIM_EMAIL_DOMAIN = 'sim.madoguchi.local';
+const GIVEN_NAMES = ['太郎', '花子', '次郎', '桜', '健太', '美咲', '翔太', '陽菜', '大輔', '結衣', '蓮', '葵'];
+/** Voice 1, chat 2, and not both at once ("1 call OR 2 chats"). */
+const SIM_CAPACITY = { voice: 1, chat: 2, email: 0, line: 0, web: 0 };
+const CUSTOMER_SAMPLE = 200;
+export const DEFAULT_QUEUE_NAME = 'シミュレーション';
+
+export interface SimAccount {
+  index: number;
+  userId: string;
+  email: string;
+  displayName: string;
+}
+
+export interface PreparedTenant extends SimTenant {
+  id: string;
+  name: string;
+  /** Bearer client with `contacts:create` (a supervisor token of this run). */
+  contacts: ApiClient;
+  serviceLevelSec: number;
+}
+
+export interface Prepared {
+  tenants: PreparedTenant[];
+  accounts: SimAccount[];
+  /** This run's password of every simulated agent (kept in memory only). */
+  password: string;
+  /** Revokes this run's tokens. */
+  close(): Promise<void>;
+}
+
+export interface SetupDeps {
+  services: Services;
+  db: Db;
+  baseUrl: string;
+  log(line: string): void;
+}
+
+export interface SetupOptions {
+  /** Tenant slugs; null = the demo tenants present, else every tenant. */
+  tenants: readonly string[] | null;
+  agents: number;
+  channels: readonly SimChannel[];
+  seed: number;
+  /** Capacity of each simulated agent (default: voice 1, chat 2). */
+  capacity?: Partial<typeof SIM_CAPACITY>;
+  /** Use exactly this skill level in every required skill (default: the minimum plus 0–2). */
+  fixedLevel?: number;
+  /**
+   * respect (default): contacts go to the tenant's queues, which answer "closed" outside business
+   * hours. ignore: contacts go to a queue 「シミュレーション」 without hours (created if missing).
+   */
+  hours?: 'respect' | 'ignore';
+  /** Timeout of the contact-creating client's requests (default 15 s). */
+  requestTimeoutMs?: number;
+}
+
+export const simEmail = (i: number, width: number) => `sim-agent-${String(i).padStart(width, '0')}@${SIM_EMAIL_DOMAIN}`;
+export const simDisplayName = (i: number, width: number) => `シミュ ${GIVEN_NAMES[(i - 1) % GIVEN_NAMES.length]}${String(i).padStart(width, '0')}`;
+
+async function resolveTenants(services: Services, slugs: readonly string[] | null) {
+  if (slugs && slugs.length) return Promise.all(slugs.map((s) => services.tenants.getBySlug(s)));
+  const demo = (await Promise.all(DEMO_TENANT_SLUGS.map((s) => services.tenants.findBySlug(s)))).filter((t) => t !== null);
+  if (demo.length) return demo;
+  const all = await services.tenants.list();
+  if (all.length === 0) throw new Error('The database has no tenant: run `madoguchi seed-demo` or `madoguchi tenant create` first.');
+  return all;
+}
+
+export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Promise<Prepared> {
+  const { services, db, baseUrl, log } = deps;
+  const repo = createSimRepository(db);
+  const users = createUserRepository(db);
+  const tenantRows = await resolveTenants(services, opts.tenants);
+  const tokenIds: string[] = [];
+  const adminTokenIds: string[] = [];
+  const close = () => repo.revokeTokens(tokenIds, new Date());
+
+  try {
+    // ——— the simulated agents: created once, new password every run, agent of every simulated tenant
+    const width = Math.max(2, String(opts.agents).length);
+    const wanted = Array.from({ length: opts.agents }, (_, k) => ({ index: k + 1, email: simEmail(k + 1, width), displayName: simDisplayName(k + 1, width) }));
+    const password = randomBytes(24).toString('base64url');
+    const passwordHash = await hashPassword(password);
+    const existing = new Map((await repo.usersByEmail(wanted.map((w) => w.email))).map((u) => [u.email, u]));
+    const accounts: SimAccount[] = [];
+    for (const w of wanted) {
+      let u = existing.get(w.email);
+      if (!u) {
+        const row = await users.insert({ id: newId(), email: w.email, displayName: w.displayName, locale: 'ja', passwordHash });
+        u = row ?? (await repo.usersByEmail([w.email]))[0];
+      } else if (u.displayName !== w.displayName) await repo.renameUser(u.id, w.displayName);
+      if (!u) throw new Error(`could not create ${w.email}`);
+      accounts.push({ index: w.index, userId: u.id, email: w.email, displayName: w.displayName });
+    }
+    await repo.setPasswordHash(accounts.map((a) => a.userId), passwordHash);
+    for (const t of tenantRows) for (const a of accounts) await users.upsertMembership(a.userId, t.id, 'agent');
+
+    const tenants: PreparedTenant[] = [];
+    for (const t of tenantRows) {
+      // ——— routing configuration through the server (admin token of this run, revoked below)
+      const adminToken = await services.auth.createApiToken({ tenantId: t.id, role: 'admin', name: 'simulator setup' });
+      adminTokenIds.push(adminToken.id);
+      tokenIds.push(adminToken.id);
+      const admin = new ApiClient(baseUrl, { bearer: adminToken.token });
+      let queues: QueueBody[];
+      let skills: SkillBody[];
+      try {
+        [queues, skills] = await Promise.all([
+          admin.get<{ items: QueueBody[] }>('/api/v1/routing/queues').then((r) => r.items),
+          admin.get<{ items: SkillBody[] }>('/api/v1/routing/skills').then((r) => r.items),
+        ]);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) {
+          throw new Error(`The server at ${baseUrl} does not know a token just written to this command's database: it runs on another database (check DATABASE_URL / MADOGUCHI_DATA_DIR).`);
+        }
+        throw err;
+      }
+      if (opts.hours === 'ignore') {
+        const names = [DEFAULT_QUEUE_NAME, `${DEFAULT_QUEUE_NAME}（24時間）`];
+        const own = queues.find((q) => names.includes(q.name) && !q.hoursId);
+        if (own) queues = [own];
+        else {
+          const q = await admin.post<QueueBody>('/api/v1/routing/queues', { name: names.find((n) => !queues.some((x) => x.name === n)) ?? `${DEFAULT_QUEUE_NAME}-${Date.now()}` });
+          log(`  ${t.slug}: created the queue 「${q.name}」 (always open, no required skills) for --hours ignore`);
+          queues = [q];
+        }
+      } else if (queues.length === 0) {
+        const q = await admin.post<QueueBody>('/api/v1/routing/queues', { name: DEFAULT_QUEUE_NAME });
+        log(`  ${t.slug}: no routing queue yet; created 「${q.name}」 (always open, no required skills)`);
+        queues = [q];
+      }
+      const required = new Map<string, number>();
+      for (const q of queues) for (const r of q.requiredSkills) required.set(r.skillId, Math.max(required.get(r.skillId) ?? 1, r.minLevel));
+      const levels = streamRand(opts.seed, `levels:${t.slug}`);
+      for (const a of accounts) {
+        const skillList = [...required].map(([skillId, min]) => ({ skillId, level: opts.fixedLevel ?? Math.min(10, min + Math.floor(levels() * 3)) }));
+        await admin.put(`/api/v1/routing/agents/${a.userId}`, {
+          capacity: { ...SIM_CAPACITY, ...opts.capacity }, voiceBlocksOthers: true, othersBlockVoice: true, skills: skillList,
+        });
+      }
+      const names = new Map(skills.map((s) => [s.id, s.name]));
+      log(`  ${t.slug}: ${queues.length} queue(s) (${queues.map((q) => q.name).join(', ')}); agents get ${required.size ? [...required.keys()].map((id) => names.get(id) ?? id).join(', ') : 'no skills (none required)'}`);
+
+      // ——— contacts come in with a supervisor token (contacts:create)
+      const contactToken = await services.auth.createApiToken({ tenantId: t.id, role: 'supervisor', name: 'simulator contacts' });
+      tokenIds.push(contactToken.id);
+      const customers: SimCustomerKey[] = await repo.customerKeys(t.id, CUSTOMER_SAMPLE);
+      tenants.push({
+        id: t.id, slug: t.slug, name: t.name, queues: queues.map((q) => ({ id: q.id, name: q.name })), customers,
+        contacts: new ApiClient(baseUrl, { bearer: contactToken.token, ...(opts.requestTimeoutMs ? { timeoutMs: opts.requestTimeoutMs } : {}) }),
+        serviceLevelSec: queues[0]?.serviceLevelSec ?? 20,
+      });
+    }
+    await repo.revokeTokens(adminTokenIds, new Date());
+    return { tenants, accounts, password, close };
+  } catch (err) {
+    await close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Signs a simulated agent in over HTTP. When the server's login rate limit (per IP) refuses, the
+ * session is minted through the auth service of this process instead (same check, same session
+ * row) and the CSRF token fetched over HTTP.
+ */
+export async function signIn(
+  services: Services, baseUrl: string, account: SimAccount, password: string, opts: { timeoutMs?: number } = {},
+): Promise<{ client: ApiClient; via: 'http' | 'service' }> {
+  const clientOpts = { userAgent: 'madoguchi-simulator', ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
+  const client = new ApiClient(baseUrl, clientOpts);
+  try {
+    await client.login(account.email, password);
+    return { client, via: 'http' };
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 429) throw err;
+  }
+  const { secret } = await services.auth.login({ email: account.email, password, ip: '127.0.0.1', userAgent: 'madoguchi-simulator' });
+  const fresh = new ApiClient(baseUrl, clientOpts);
+  await fresh.adoptSession(SESSION_COOKIE, secret);
+  return { client: fresh, via: 'service' };
+}
