@@ -5,7 +5,7 @@ import { ApiError } from './http-client.js';
 /**
  * The agent WebSocket (`GET /api/v1/agent/ws`) as a client: connects with the session cookie,
  * hands every server frame to `onMessage` with the instant it arrived, correlates `result` frames
- * with the requests sent (`accept`, `reject`, `presence`, `ping`), and reconnects with back-off when
+ * with the requests sent (`accept`, `reject`, `end`, `wrap_up`, `presence`, `ping`), and reconnects with back-off when
  * the connection drops (the server's `hello` then re-sends pending offers).
  */
 
@@ -17,7 +17,8 @@ export interface AgentSocketHandlers {
 }
 
 type ClientRequest =
-  | { type: 'accept' | 'reject'; contactId: string }
+  | { type: 'accept' | 'reject' | 'end'; contactId: string }
+  | { type: 'wrap_up'; contactId: string; disposition?: string }
   | { type: 'presence'; change: 'login' | 'ready' | 'break' | 'logout'; reason?: string }
   | { type: 'ping' };
 

@@ -7,8 +7,7 @@ import { ApiError, type ApiClient } from './http-client.js';
 
 /**
  * One simulated agent: the pure state machine (src/core/simulation/agent-machine.ts) driven by the
- * agent WebSocket and the HTTP API. Accept, reject and presence go over the socket (HTTP when it is
- * down); end and wrap-up over HTTP, like the console does.
+ * agent WebSocket and the HTTP API. Every command goes over the socket (HTTP when it is down).
  */
 
 export interface SimAgentHooks {
@@ -139,11 +138,13 @@ export class SimAgent {
         return;
       }
       case 'end':
-        this.send({ kind: 'end', contactId: c.contactId }, () => this.http.post<AgentMeBody>(`/api/v1/agent/contacts/${c.contactId}/end`));
+        this.send({ kind: 'end', contactId: c.contactId }, () => this.viaSocket({ type: 'end', contactId: c.contactId }, `/api/v1/agent/contacts/${c.contactId}/end`));
         return;
-      case 'wrap_up':
-        this.send({ kind: 'wrap_up', contactId: c.contactId }, () => this.http.post<AgentMeBody>(`/api/v1/agent/contacts/${c.contactId}/wrap-up`, c.disposition ? { disposition: c.disposition } : {}));
+      case 'wrap_up': {
+        const body = c.disposition ? { disposition: c.disposition } : {};
+        this.send({ kind: 'wrap_up', contactId: c.contactId }, () => this.viaSocket({ type: 'wrap_up', contactId: c.contactId, ...body }, `/api/v1/agent/contacts/${c.contactId}/wrap-up`, body));
         return;
+      }
       case 'presence': {
         const body = { change: c.change, ...(c.reason ? { reason: c.reason } : {}) };
         this.send({ kind: 'presence', change: c.change }, () => this.viaSocket({ type: 'presence', ...body }, '/api/v1/agent/presence', body));

@@ -8,7 +8,8 @@ import type { Principal, TenantContext } from '../../platform/principal.js';
 import type { CustomerOverviewService } from '../customers/customer-overview.service.js';
 import type { ContactRepository } from './contact.repository.js';
 import { toContactDto } from './contact.service.js';
-import type { DeskRepository } from './desk.repository.js';
+import type { DeskRepository, ReasonCode } from './desk.repository.js';
+import { versionedCache } from './versioned-cache.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 import { RoutingRefused } from './routing-errors.js';
 import type { ActivityClock } from './activity-clock.js';
@@ -32,10 +33,19 @@ const SCREEN_POP_CACHE = 5_000;
 /** The agent desktop's commands and views: every command is one engine event for this agent (C3). */
 export function createAgentDeskService(deps: Deps) {
   const { runtime } = deps;
+  // Desk events that are not engine commits: consult requests and changed views.
   const consults = new EventEmitter();
   consults.setMaxListeners(0);
   // A screen pop is read once per contact, before its offer goes out, and reused while the contact lives.
   const pops = new Map<string, WorkItem['screenPop']>();
+  // Codes and tenants change only with the configuration; an agent's view only with a commit or a desk write.
+  let deskWrites = 0;
+  const codes = versionedCache<ReasonCode[]>(runtime.configVersion);
+  const tenants = versionedCache<Awaited<ReturnType<DeskRepository['tenant']>>>(runtime.configVersion);
+  const views = versionedCache<AgentMe>(() => runtime.commitVersion() * 1_000_003 + deskWrites);
+  const breakReasons = (tenantIds: readonly string[]) => codes(`break:${[...tenantIds].sort().join(',')}`, () => deps.desk.breakReasons([...tenantIds]));
+  const dispositions = (tenantId: string) => codes(`disposition:${tenantId}`, () => deps.desk.dispositions([tenantId]));
+  const tenantOf = (id: string) => tenants(id, () => deps.desk.tenant(id));
 
   function ctxFor(p: UserPrincipal, tenantId: string): TenantContext {
     const m = p.memberships.find((x) => x.tenantId === tenantId);
@@ -72,11 +82,11 @@ export function createAgentDeskService(deps: Deps) {
     const row = await deps.contacts.findAnyTenant(slot.contactId);
     if (!row) return null;
     const c = row.row;
-    const [tenant, screenPop, notes, dispositions] = await Promise.all([
-      deps.desk.tenant(c.tenantId),
+    const [tenant, screenPop, notes, tenantDispositions] = await Promise.all([
+      tenantOf(c.tenantId),
       screenPopOf(p, c.id, c.tenantId, c.customerId),
       deps.desk.interactionNotes(c.interactionId),
-      deps.desk.dispositions([c.tenantId]),
+      dispositions(c.tenantId),
     ]);
     const context = (c.context ?? {}) as { transferNotes?: TransferNote[] };
     return {
@@ -85,27 +95,29 @@ export function createAgentDeskService(deps: Deps) {
       wrapUpUntil: slot.phase === 'wrap_up' && slot.until !== null ? new Date(slot.until).toISOString() : null,
       queueName: row.queueName, tenantSlug: tenant?.slug ?? '', tenantName: tenant?.name ?? '',
       screenPop, transferNotes: context.transferNotes ?? [], interactionNotes: notes?.notes ?? null,
-      dispositions: dispositions.map(({ code, label }) => ({ code, label })),
+      dispositions: tenantDispositions.map(({ code, label }) => ({ code, label })),
     };
   }
 
-  async function me(p: UserPrincipal): Promise<AgentMe> {
+  /** One build per agent per change: the command's answer and the socket push share it. */
+  const me = (p: UserPrincipal): Promise<AgentMe> => views(p.userId, () => buildMe(p));
+
+  async function buildMe(p: UserPrincipal): Promise<AgentMe> {
     const cfg = agentConfig(p.userId);
     const view = agentView(runtime.current(), p.userId as AgentId);
     if (!view) throw new AppError('not_found', 'You have no agent profile');
     const work = (await Promise.all(view.slots.map((s) => workItem(p, s)))).filter((w): w is WorkItem => w !== null);
-    const breakReasons = await deps.desk.breakReasons([...cfg.tenantIds]);
     return {
       agentId: p.userId, displayName: p.displayName, presence: view.presence.kind,
       reason: view.presence.kind === 'break' ? view.presence.reason : null, activity: view.activity,
-      since: new Date(deps.activity.since(p.userId, view.presenceSince)).toISOString(), breakReasons, work,
+      since: new Date(deps.activity.since(p.userId, view.presenceSince)).toISOString(), breakReasons: await breakReasons(cfg.tenantIds), work,
     };
   }
 
   async function presence(p: UserPrincipal, change: PresenceChange, reason?: string) {
     const cfg = agentConfig(p.userId);
     if (change === 'break' && reason) {
-      const known = await deps.desk.breakReasons([...cfg.tenantIds]);
+      const known = await breakReasons(cfg.tenantIds);
       if (!known.some((r) => r.code === reason)) throw new AppError('validation_failed', `Unknown break reason "${reason}"`, [{ path: 'reason', message: 'not a break reason code of your tenants' }]);
     }
     await runtime.dispatch({ type: 'agent_presence', agentId: p.userId as AgentId, change, ...(reason ? { reason } : {}) });
@@ -135,6 +147,8 @@ export function createAgentDeskService(deps: Deps) {
     async saveNotes(p: UserPrincipal, contactId: string, notes: string) {
       const c = await heldContact(p, contactId);
       await deps.desk.saveNotes(c.interactionId, maskCardNumbers(notes), deps.clock.now());
+      deskWrites++;
+      consults.emit('changed', p.userId);
       return me(p);
     },
     /** The caller was unknown and has just been registered (or found): the contact and its interaction get the customer. */
@@ -143,6 +157,8 @@ export function createAgentDeskService(deps: Deps) {
       await deps.overview.getOverview(ctxFor(p, c.tenantId), customerId); // 404 unless a customer of this tenant
       await deps.desk.linkCustomer(c.id, c.interactionId, customerId, deps.clock.now());
       pops.delete(contactId);
+      deskWrites++;
+      consults.emit('changed', p.userId);
       return me(p);
     },
     async end(p: UserPrincipal, contactId: string) {
@@ -155,7 +171,7 @@ export function createAgentDeskService(deps: Deps) {
       const c = await heldContact(p, contactId);
       if (slotOf(p.userId, contactId).phase !== 'wrap_up') throw new RoutingRefused('not_in_wrap_up', 'This contact is not in wrap-up (後処理)');
       if (input.disposition) {
-        const known = await deps.desk.dispositions([c.tenantId]);
+        const known = await dispositions(c.tenantId);
         if (!known.some((d) => d.code === input.disposition)) throw new AppError('validation_failed', `Unknown disposition "${input.disposition}"`, [{ path: 'disposition', message: 'not a disposition code of this tenant' }]);
       }
       if (input.caseId && !(await deps.desk.caseExists(c.tenantId, input.caseId))) throw new AppError('validation_failed', 'Unknown case', [{ path: 'caseId', message: 'no such case in this tenant' }]);
@@ -194,7 +210,8 @@ export function createAgentDeskService(deps: Deps) {
       if (!target || !targetCfg || !targetCfg.tenantIds.includes(c.tenantId as never)) throw new AppError('validation_failed', 'Unknown agent', [{ path: 'agentId', message: "not an agent of the contact's tenant" }]);
       if (target.presence.kind === 'offline') throw new RoutingRefused('target_unavailable', 'That agent is offline');
       const item = await workItem(p, slotOf(p.userId, contactId));
-      consults.emit('consult', { toAgentId: input.agentId, fromName: p.displayName, contactId, note: maskCardNumbers(input.note), item: item! } satisfies ConsultMessage);
+      if (!item) throw notFound('Contact');
+      consults.emit('consult', { toAgentId: input.agentId, fromName: p.displayName, contactId, note: maskCardNumbers(input.note), item } satisfies ConsultMessage);
       return me(p);
     },
     async transferTargets(p: UserPrincipal, contactId: string) {
@@ -210,6 +227,11 @@ export function createAgentDeskService(deps: Deps) {
     onConsult(listener: (m: ConsultMessage) => void) {
       consults.on('consult', listener);
       return () => void consults.off('consult', listener);
+    },
+    /** An agent's view changed outside the engine (notes saved, customer linked): other tabs refresh. */
+    onChanged(listener: (agentId: string) => void) {
+      consults.on('changed', listener);
+      return () => void consults.off('changed', listener);
     },
   };
 }

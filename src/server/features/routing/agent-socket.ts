@@ -7,17 +7,33 @@ import { AppError } from '../../platform/app-error.js';
 import type { AgentDeskService, UserPrincipal } from './agent-desk.service.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 import { originAllowed, socketChannel, type SocketChannel } from './socket-channel.js';
+import { presenceBody, wrapUpBody } from './agent-desk.schemas.js';
 
+const requestId = z.string().max(64);
+// The commands an agent gives most often also go over the socket (no HTTP round trip, no per-request auth).
 const clientMessage = z.discriminatedUnion('type', [
-  z.object({ id: z.string().max(64), type: z.literal('accept'), contactId: z.uuid() }),
-  z.object({ id: z.string().max(64), type: z.literal('reject'), contactId: z.uuid() }),
-  z.object({ id: z.string().max(64), type: z.literal('presence'), change: z.enum(['login', 'ready', 'break', 'logout']), reason: z.string().min(1).max(40).optional() }),
-  z.object({ id: z.string().max(64), type: z.literal('ping') }),
+  z.object({ id: requestId, type: z.literal('accept'), contactId: z.uuid() }),
+  z.object({ id: requestId, type: z.literal('reject'), contactId: z.uuid() }),
+  z.object({ id: requestId, type: z.literal('end'), contactId: z.uuid() }),
+  z.object({ id: requestId, type: z.literal('wrap_up'), contactId: z.uuid(), ...wrapUpBody.shape }),
+  z.object({ id: requestId, type: z.literal('presence'), ...presenceBody.shape }),
+  z.object({ id: requestId, type: z.literal('ping') }),
 ]);
 
 function problemOf(err: unknown) {
   if (err instanceof AppError) return { status: err.status, code: err.code, reason: err.reason, detail: err.message, errors: err.errors };
   return { status: 500, code: 'internal', detail: 'Internal error' };
+}
+
+function commandOf(desk: AgentDeskService, p: UserPrincipal, m: z.output<typeof clientMessage>) {
+  switch (m.type) {
+    case 'accept': return () => desk.accept(p, m.contactId);
+    case 'reject': return () => desk.reject(p, m.contactId);
+    case 'end': return () => desk.end(p, m.contactId);
+    case 'wrap_up': return () => desk.wrapUp(p, m.contactId, m);
+    case 'presence': return () => desk.presence(p, m.change, m.reason);
+    case 'ping': return () => desk.me(p);
+  }
 }
 
 interface Connection { principal: UserPrincipal; channel: SocketChannel }
@@ -53,7 +69,10 @@ export async function agentSocketRoutes(app: FastifyInstance, opts: { desk: Agen
   const unsubscribeConsult = desk.onConsult((m) => {
     for (const c of byAgent.get(m.toAgentId) ?? []) c.channel.send(() => ({ type: 'consult', fromName: m.fromName, contactId: m.contactId, note: m.note, item: m.item }));
   });
-  app.addHook('onClose', async () => { unsubscribe(); unsubscribeConsult(); });
+  const unsubscribeChanged = desk.onChanged((agentId) => {
+    for (const c of byAgent.get(agentId) ?? []) c.channel.send(async () => ({ type: 'me', me: await desk.me(c.principal) }));
+  });
+  app.addHook('onClose', async () => { unsubscribe(); unsubscribeConsult(); unsubscribeChanged(); });
 
   app.get('/api/v1/agent/ws', { websocket: true, config: { access: 'user' }, schema: { tags: ['agent desktop'], summary: 'Agent WebSocket: offers with screen pop, state; accept/reject/presence' } }, (socket: WebSocket, request) => {
     if (!originAllowed(request, opts.allowedOrigins)) return void socket.close(4403, 'origin not allowed');
@@ -74,10 +93,7 @@ export async function agentSocketRoutes(app: FastifyInstance, opts: { desk: Agen
         return conn.channel.send(() => ({ type: 'result', id: (parsed as { id?: unknown } | null)?.id ?? null, ok: false, problem: { status: 400, code: 'validation_failed', detail: 'Unreadable message', errors: msg.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } }));
       }
       const m = msg.data;
-      const run = m.type === 'accept' ? () => desk.accept(principal, m.contactId)
-        : m.type === 'reject' ? () => desk.reject(principal, m.contactId)
-          : m.type === 'presence' ? () => desk.presence(principal, m.change, m.reason)
-            : () => desk.me(principal);
+      const run = commandOf(desk, principal, m);
       // The command runs now; only its answer waits its turn on the socket.
       const result = run().then((me) => ({ type: 'result', id: m.id, ok: true, me }), (err: unknown) => ({ type: 'result', id: m.id, ok: false, problem: problemOf(err) }));
       conn.channel.send(() => result);

@@ -40,6 +40,9 @@ export function createRoutingRuntime(deps: Deps) {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let releaseLeader: (() => Promise<void>) | null = null;
+  /** Bumped by every commit / every configuration applied: caches of derived views key on these. */
+  let commits = 0;
+  let configs = 0;
 
   // Failures nobody awaits (timer ticks, reloads after commit) go to the listeners (the app's log).
   const report = (err: unknown) => void bus.emit('failure', err);
@@ -54,6 +57,8 @@ export function createRoutingRuntime(deps: Deps) {
     db: deps.db, store, ids: deps.ids, now: nowMs, current: live,
     onCommitted: (next, c) => {
       state = next;
+      commits++;
+      if (c.event === 'reconfigure') configs++;
       if (c.actions.length) bus.emit('committed', c);
       schedule();
     },
@@ -128,6 +133,10 @@ export function createRoutingRuntime(deps: Deps) {
     /** The latest committed state (read-only; for desktops and wallboards). */
     current: live,
     isRunning: () => state !== null && !stopped,
+    /** Changes whenever anything was committed (agent views may differ). */
+    commitVersion: () => commits,
+    /** Changes whenever a configuration was applied (admin writes: queues, codes …). */
+    configVersion: () => configs,
     snapshot: () => snapshotRoutingState(live()),
     onFailure(listener: (err: unknown) => void) {
       bus.on('failure', listener);

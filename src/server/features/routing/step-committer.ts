@@ -7,6 +7,7 @@ import { refused } from './routing-errors.js';
 import type { RoutingStore, Tx } from './routing-store.js';
 
 export interface Committed {
+  readonly event: RoutingEvent['type'];
   readonly actions: readonly RoutingAction[];
   readonly at: Date;
   readonly state: RoutingState;
@@ -19,6 +20,8 @@ export interface DispatchOptions {
 
 interface Pending {
   event: RoutingEvent;
+  /** When the event was received: its step happens at this time, however long it queued. */
+  at: Millis;
   opts: DispatchOptions;
   resolve: (c: Committed) => void;
   reject: (err: unknown) => void;
@@ -67,10 +70,10 @@ export function createStepCommitter(deps: {
       return;
     }
     const before = state;
-    const now = deps.now();
     const stepped: Stepped[] = [];
     for (const item of batch) {
-      const r = step(state, item.event, now);
+      // An accept sent before its offer expired is judged at the time it was sent, not when its turn came.
+      const r = step(state, item.event, item.at);
       if (!r.ok) {
         item.reject(refused(r.error));
         continue;
@@ -80,12 +83,11 @@ export function createStepCommitter(deps: {
     }
     if (stepped.length === 0) return;
     const final = state;
-    const at = new Date(final.now);
     try {
       await deps.db.transaction(async (tx) => {
         for (const s of stepped) {
           if (s.item.opts.prepare) await s.item.opts.prepare(tx);
-          await projectActions(tx, s.actions, at, deps.ids);
+          await projectActions(tx, s.actions, new Date(s.state.now), deps.ids);
         }
         const tenants = new Map<string, string>();
         for (const s of stepped) for (const a of s.actions) {
@@ -102,7 +104,7 @@ export function createStepCommitter(deps: {
       return;
     }
     for (const s of stepped) {
-      const c: Committed = { actions: s.actions, at, state: s.state };
+      const c: Committed = { event: s.item.event.type, actions: s.actions, at: new Date(s.state.now), state: s.state };
       deps.onCommitted(final, c);
       s.item.resolve(c);
     }
@@ -111,7 +113,7 @@ export function createStepCommitter(deps: {
   return {
     dispatch(event: RoutingEvent, opts: DispatchOptions = {}): Promise<Committed> {
       return new Promise((resolve, reject) => {
-        pending.push({ event, opts, resolve, reject });
+        pending.push({ event, at: deps.now(), opts, resolve, reject });
         kick();
       });
     },

@@ -70,6 +70,15 @@ describe('apiRequest', () => {
     expect(sut.fieldError('phones.0.value')).toBe('電話番号の形式が正しくありません');
     expect(sut.fieldError('phones.0')).toBe('電話番号の形式が正しくありません');
     expect(sut.fieldError('emails')).toBeUndefined();
+    expect(sut.reason).toBeNull();
+  });
+
+  it('keeps the reason of a refusal (routing rules)', async () => {
+    next = () =>
+      respond(409, { type: 'x', title: 'Conflict', status: 409, code: 'conflict', reason: 'offer_not_found', detail: 'no pending offer' }, 'application/problem+json');
+    const sut = (await apiRequest('/api/v1/agent/offers/c1/accept', { method: 'POST' }).catch((e: unknown) => e)) as ApiError;
+    expect(sut.code).toBe('conflict');
+    expect(sut.reason).toBe('offer_not_found');
   });
 
   it('survives an error page that is not JSON', async () => {

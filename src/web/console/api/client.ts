@@ -30,6 +30,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly title: string;
   readonly detail: string;
+  /** The rule behind a refusal (`problem.reason`, e.g. routing's `agent_has_contacts`), null when the server gave none. */
+  readonly reason: string | null;
   /** Field errors keyed by dotted path (`phones.0.value`). */
   readonly fieldErrors: Readonly<Record<string, string>>;
 
@@ -40,6 +42,7 @@ export class ApiError extends Error {
     this.code = problem.code;
     this.title = problem.title;
     this.detail = problem.detail;
+    this.reason = typeof problem.reason === 'string' && problem.reason ? problem.reason : null;
     const fieldErrors: Record<string, string> = {};
     for (const error of problem.errors ?? []) {
       const path = normalizeFieldPath(error.path);

@@ -99,6 +99,7 @@ export interface AgentMe {
   presence: Presence;
   reason: string | null;
   activity: AgentActivity;
+  /** When the current *activity* began (a call starting or ending restarts it): the desk's time in state, as on the wallboard. */
   since: IsoDateTime;
   breakReasons: ReasonOption[];
   work: WorkItem[];
@@ -133,14 +134,14 @@ export interface TransferTargets {
 
 export type OfferCancelReason = 'expired' | 'rejected' | 'agent_unavailable' | 'contact_ended';
 
+/** 相談: a colleague asks for advice about a contact they hold. */
 export interface ConsultMessage {
   type: 'consult';
   fromName: string;
   contactId: string;
   note: string;
-  /** The contract's field; the server currently sends the whole work item as `item` instead. */
-  screenPop?: CustomerOverview | null;
-  item?: WorkItem | null;
+  /** The contact as the asking agent holds it, with its screen pop (null only if it could not be read). */
+  item: WorkItem | null;
 }
 
 /** Server → client frames of `/api/v1/agent/ws`. */
@@ -200,7 +201,11 @@ export interface WallboardAgent {
   agentId: string;
   name: string;
   activity: AgentActivity;
+  /** Break reason code (while on break). */
   reason: string | null;
+  /** The tenant's label of `reason` (昼休憩), or the code when it has none. */
+  reasonLabel: string | null;
+  /** When the current activity began. */
   since: IsoDateTime;
   tenantIds: string[];
   load: Partial<Record<RoutingChannel, number>>;

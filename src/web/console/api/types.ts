@@ -66,6 +66,8 @@ export interface Problem {
   status: number;
   code: string;
   detail: string;
+  /** A finer, stable machine code within `code` (routing refusals: `offer_not_found`, `target_unavailable` …). */
+  reason?: string;
   errors?: ProblemFieldError[];
 }
 

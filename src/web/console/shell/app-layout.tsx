@@ -10,6 +10,7 @@ import { tenantPath } from '../common/paths.js';
 import { forgetUserData, useLogout, useSession } from '../features/auth/session.queries.js';
 import { lastTenant, useOptionalTenant } from '../features/auth/tenant-context.js';
 import { hasPermission, type Permission } from '../../../core/auth/permissions.js';
+import { takesContacts } from '../features/desk/desk-access.js';
 import { LanguageSwitch } from './language-switch.js';
 import { TenantSwitcher } from './tenant-switcher.js';
 
@@ -31,7 +32,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const anyTenant = (permission: Permission) => memberships.some((m) => hasPermission(m.role, permission));
   const inMenuTenant = (permission: Permission) => (menuTenant ? hasPermission(menuTenant.role, permission) : false);
   const items = [
-    { to: '/desk', label: t('shell.desk'), icon: IconHeadset, active: !!onDesk, show: anyTenant('routing:work') },
+    { to: '/desk', label: t('shell.desk'), icon: IconHeadset, active: !!onDesk, show: takesContacts(memberships) },
     { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: inMenuTenant('customers:read') },
     { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: inMenuTenant('cases:read') },
     { to: '/wallboard', label: t('shell.wallboard'), icon: IconPresentationAnalytics, active: !!onWallboard, show: anyTenant('routing:monitor') },

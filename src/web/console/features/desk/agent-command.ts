@@ -6,6 +6,8 @@ export type AgentCommand =
   | { kind: 'accept'; contactId: string }
   | { kind: 'reject'; contactId: string }
   | { kind: 'notes'; contactId: string; notes: string }
+  /** An unknown caller registered from the desk: the contact and its interaction get the customer. */
+  | { kind: 'linkCustomer'; contactId: string; customerId: string }
   | { kind: 'end'; contactId: string }
   | { kind: 'wrapUp'; contactId: string; body: WrapUpRequest }
   | { kind: 'transfer'; contactId: string; body: TransferRequest }

@@ -3,7 +3,7 @@ import { useCallback, useRef } from 'react';
 import type { AgentMe, ConsultMessage, OfferCancelReason, WorkItem } from '../../api/routing-types.js';
 import { useJsonSocket, type JsonSocket } from '../../common/use-json-socket.js';
 import { AGENT_ME_KEY } from './agent.queries.js';
-import { applyAgentMessage, isAgentServerMessage } from './desk-state.js';
+import { applyAgentMessage, consultOf, isAgentServerMessage } from './desk-state.js';
 
 export const AGENT_SOCKET_PATH = '/api/v1/agent/ws';
 
@@ -33,7 +33,7 @@ export function useAgentSocket(enabled: boolean, events: AgentSocketEvents): Jso
       else if (!before && raw.type === 'offer') void queryClient.invalidateQueries({ queryKey: AGENT_ME_KEY });
       if (raw.type === 'offer') eventsRef.current.onOffer?.(raw.item);
       else if (raw.type === 'offer_cancelled') eventsRef.current.onOfferCancelled?.(raw.contactId, raw.reason);
-      else if (raw.type === 'consult') eventsRef.current.onConsult?.(raw);
+      else if (raw.type === 'consult') eventsRef.current.onConsult?.(consultOf(raw));
     },
     [queryClient],
   );

@@ -35,6 +35,8 @@ function send(command: AgentCommand): Promise<AgentMe> {
       return post(`/offers/${id(command.contactId)}/reject`);
     case 'notes':
       return post(`/contacts/${id(command.contactId)}/notes`, { notes: command.notes });
+    case 'linkCustomer':
+      return post(`/contacts/${id(command.contactId)}/customer`, { customerId: command.customerId });
     case 'end':
       return post(`/contacts/${id(command.contactId)}/end`);
     case 'wrapUp':

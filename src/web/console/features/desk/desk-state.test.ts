@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentMe, WorkItem } from '../../api/routing-types.js';
-import { applyAgentMessage, breakReasonLabel, heldContacts, isAgentServerMessage, pendingOffers, uniqueBreakReasons } from './desk-state.js';
+import type { ConsultMessage } from '../../api/routing-types.js';
+import { applyAgentMessage, breakReasonLabel, consultOf, heldContacts, isAgentServerMessage, pendingOffers, uniqueBreakReasons } from './desk-state.js';
 
 function item(id: string, phase: WorkItem['phase'], extra: Partial<WorkItem> = {}, answeredAt: string | null = null): WorkItem {
   return {
@@ -53,11 +54,26 @@ describe('isAgentServerMessage', () => {
     expect(isAgentServerMessage({ type: 'hello', me: me() })).toBe(true);
     expect(isAgentServerMessage({ type: 'offer', item: item('c1', 'offered') })).toBe(true);
     expect(isAgentServerMessage({ type: 'offer_cancelled', contactId: 'c1', reason: 'expired' })).toBe(true);
-    expect(isAgentServerMessage({ type: 'consult', contactId: 'c1', fromName: '鈴木', note: '', screenPop: null })).toBe(true);
+    expect(isAgentServerMessage({ type: 'consult', contactId: 'c1', fromName: '鈴木', note: '', item: item('c1', 'connected') })).toBe(true);
     expect(isAgentServerMessage({ type: 'hello' })).toBe(false);
     expect(isAgentServerMessage({ type: 'pong' })).toBe(false);
     expect(isAgentServerMessage('hello')).toBe(false);
     expect(isAgentServerMessage(null)).toBe(false);
+  });
+});
+
+describe('consultOf', () => {
+  it('reads the contact of a consult from its item (the screen pop is inside)', () => {
+    const held = item('c1', 'connected', { screenPop: null });
+    const frame = { type: 'consult', contactId: 'c1', fromName: '鈴木', note: 'E-21 の対応を教えてください', item: held } as const;
+    expect(consultOf(frame)).toEqual(frame);
+  });
+
+  it('keeps the note when the item is missing or unreadable', () => {
+    const bare = { type: 'consult', contactId: 'c1', fromName: '鈴木', note: '至急' } as unknown as ConsultMessage;
+    expect(consultOf(bare)).toEqual({ type: 'consult', contactId: 'c1', fromName: '鈴木', note: '至急', item: null });
+    const odd = { type: 'consult', contactId: 'c1', fromName: 7, note: null, item: { nope: true } } as unknown as ConsultMessage;
+    expect(consultOf(odd)).toEqual({ type: 'consult', contactId: 'c1', fromName: '', note: '', item: null });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AgentMe, AgentServerMessage, ReasonOption, WorkItem } from '../../api/routing-types.js';
+import type { AgentMe, AgentServerMessage, ConsultMessage, ReasonOption, WorkItem } from '../../api/routing-types.js';
 
 /**
  * The agent's state as the desktop holds it: the last `AgentMe` from the server, patched by the
@@ -34,6 +34,21 @@ function isMe(value: unknown): value is AgentMe {
 
 function isWorkItem(value: unknown): value is WorkItem {
   return typeof value === 'object' && value !== null && typeof (value as WorkItem).contact?.id === 'string';
+}
+
+/**
+ * A consult frame as the desk shows it. The contact comes as `item` (a WorkItem with the screen pop
+ * inside); a frame without a readable item still shows who asks and the note.
+ */
+export function consultOf(message: ConsultMessage): ConsultMessage {
+  const raw = message as unknown as Record<string, unknown>;
+  return {
+    type: 'consult',
+    contactId: message.contactId,
+    fromName: typeof raw.fromName === 'string' ? raw.fromName : '',
+    note: typeof raw.note === 'string' ? raw.note : '',
+    item: isWorkItem(raw.item) ? raw.item : null,
+  };
 }
 
 /** The state after one frame: `hello`/`me` (and a successful `result`) replace it, offers patch it. */

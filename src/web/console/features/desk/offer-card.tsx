@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { WorkItem } from '../../api/routing-types.js';
 import { secondsUntil } from '../../common/durations.js';
 import { useNow } from '../../common/use-now.js';
+import { useTenant } from '../auth/tenant-context.js';
 import { ContactSummary } from './contact-summary.js';
 import { withShortcut } from './shortcuts.js';
+import { TransferNotes } from './transfer-notes.js';
 
 export interface OfferCardProps {
   item: WorkItem;
@@ -20,9 +22,14 @@ export interface OfferCardProps {
   children: ReactNode;
 }
 
-/** 着信: a ringing offer with its countdown, 応答 / 拒否, and who is calling. */
+/**
+ * 着信: a ringing offer with its countdown, 応答 / 拒否, who is calling and, for a transferred
+ * contact, the colleagues' 転送メモ (read before answering, so the customer is not asked twice).
+ * Renders inside the contact's tenant.
+ */
 export function OfferCard({ item, primary, accepting, rejecting, onAccept, onReject, children }: OfferCardProps) {
   const { t } = useTranslation();
+  const { timeZone } = useTenant();
   const headingId = useId();
   const now = useNow(250);
   const left = secondsUntil(item.expiresAt, now);
@@ -67,6 +74,7 @@ export function OfferCard({ item, primary, accepting, rejecting, onAccept, onRej
         </Group>
         <Progress value={share} color={share < 30 ? 'red' : 'orange'} size="sm" aria-hidden transitionDuration={250} />
         <ContactSummary item={item} />
+        <TransferNotes notes={item.transferNotes} timeZone={timeZone} />
         {children}
       </Stack>
     </Card>

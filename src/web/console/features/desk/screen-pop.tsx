@@ -1,4 +1,5 @@
 import { Anchor, Grid, Group, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerOverview } from '../../api/types.js';
@@ -13,6 +14,9 @@ import { useCustomerOverview } from '../customers/customer.queries.js';
 import { OrdersSection } from '../customers/orders-section.js';
 import { OwnedProductsSection } from '../customers/owned-products-section.js';
 import { InteractionTimeline } from '../interactions/interaction-timeline.js';
+import type { AgentCommand } from './agent-command.js';
+import { useAgentCommand } from './agent.queries.js';
+import { deskErrorMessage } from './desk-errors.js';
 import { UnknownCaller } from './unknown-caller.js';
 
 /** How much history the screen pop shows; the full 360 is one click away. */
@@ -30,13 +34,26 @@ export interface ScreenPopProps {
 
 /**
  * The screen pop: the caller's profile, products with serials, open cases, last contacts and
- * orders — the customer 360's own sections — or, for an unknown caller, a quick registration.
+ * orders — the customer 360's own sections — or, for an unknown caller, a quick registration that
+ * also links the new customer to the contact (`POST /agent/contacts/:id/customer`).
  * Renders inside the contact's tenant.
  */
 export function ScreenPop({ item, wide = false, createdCustomerId, onCustomerCreated }: ScreenPopProps) {
+  const { t } = useTranslation();
+  const link = useAgentCommand({ silent: true });
   if (item.screenPop) return <ScreenPopOverview overview={item.screenPop} wide={wide} />;
+  // Registered here but not (yet) linked: show the new customer while the link is on its way or if it failed.
   if (createdCustomerId) return <CreatedCustomerPop customerId={createdCustomerId} wide={wide} />;
-  return <UnknownCaller from={item.contact.from} onCreated={onCustomerCreated} />;
+  const onCreated = (customer: Customer) => {
+    onCustomerCreated(customer);
+    // The contact and its interaction get the customer; the answer (the new AgentMe) carries the refreshed screen pop.
+    const command: AgentCommand = { kind: 'linkCustomer', contactId: item.contact.id, customerId: customer.id };
+    link.mutate(command, {
+      onError: (error) =>
+        notifications.show({ color: 'red', title: t('errors.title'), message: t('desk.customerLinkFailed', { message: deskErrorMessage(command, error) }) }),
+    });
+  };
+  return <UnknownCaller from={item.contact.from} onCreated={onCreated} />;
 }
 
 function CreatedCustomerPop({ customerId, wide }: { customerId: string; wide: boolean }) {

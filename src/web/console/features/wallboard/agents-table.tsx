@@ -60,7 +60,7 @@ export function AgentsTable({ agents, tenantNames }: AgentsTableProps) {
                   <Table.Td>
                     <Badge color={activityColor(agent.activity)} variant="filled" tt="none" data-testid={`agent-${agent.name}-state`} data-activity={agent.activity}>
                       {t(`activities.${agent.activity}`, { defaultValue: agent.activity })}
-                      {agent.activity === 'break' && agent.reason ? `（${agent.reason}）` : ''}
+                      {agent.activity === 'break' && agent.reason ? `（${agent.reasonLabel ?? agent.reason}）` : ''}
                     </Badge>
                   </Table.Td>
                   <Table.Td ta="right" ff="monospace" fw={700}>

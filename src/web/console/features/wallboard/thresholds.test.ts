@@ -46,7 +46,7 @@ describe('tenantServiceLevel', () => {
 
 describe('agents', () => {
   const agent = (name: string, activity: WallboardAgent['activity'], since: string): WallboardAgent => ({
-    agentId: name, name, activity, reason: null, since, tenantIds: ['t1'], load: {},
+    agentId: name, name, activity, reason: null, reasonLabel: null, since, tenantIds: ['t1'], load: {},
   });
 
   it('sorts by activity, then longest in state', () => {
