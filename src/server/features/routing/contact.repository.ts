@@ -1,16 +1,10 @@
 import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contactLegs, contacts, interactions, routingQueues } from '../../db/schema.js';
-import type { Tx } from './routing-store.js';
+import { contactLegs, contacts, routingQueues } from '../../db/schema.js';
 
 const joined = { row: contacts, queueName: routingQueues.name };
 export type ContactJoinedRow = { row: typeof contacts.$inferSelect; queueName: string };
 
-export interface NewContactRows {
-  contact: typeof contacts.$inferInsert;
-  interaction: typeof interactions.$inferInsert;
-  legId: string;
-}
 
 export function createContactRepository(db: Db) {
   return {
@@ -46,12 +40,6 @@ export function createContactRepository(db: Db) {
         .where(and(eq(contacts.tenantId, tenantId), eq(contacts.customerId, customerId), isNotNull(contactLegs.answeredAt)))
         .orderBy(desc(contactLegs.answeredAt)).limit(1);
       return r?.agentId && r.answeredAt ? { agentId: r.agentId, at: r.endedAt ?? r.answeredAt } : null;
-    },
-    async insertNew(tx: Tx, rows: NewContactRows) {
-      await tx.insert(interactions).values(rows.interaction);
-      await tx.insert(contacts).values(rows.contact);
-      const c = rows.contact;
-      await tx.insert(contactLegs).values({ id: rows.legId, tenantId: c.tenantId, contactId: c.id!, queueId: c.queueId, channel: c.channel, offeredAt: c.arrivedAt });
     },
     async updateContext(tenantId: string, id: string, context: unknown) {
       await db.update(contacts).set({ context }).where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, id)));

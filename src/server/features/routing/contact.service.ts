@@ -97,22 +97,20 @@ export function createContactService(deps: Deps) {
       context: (e.context ?? {}) as Json,
     };
     const committed = await runtime.dispatch({ type: e.kind === 'callback' ? 'callback_due' : 'contact_arrived', contact }, {
-      prepare: async (tx) => {
-        await repo.insertNew(tx, {
-          legId: deps.ids(),
-          interaction: {
-            id: interactionId, tenantId: ctx.tenantId, customerId: e.customerId, channel: interactionChannelOf(e.channel),
-            direction: e.kind === 'callback' ? 'outbound' : 'inbound', queue: e.queue.name, subject, offeredAt: arrivedAt,
-            createdBy: ctx.actorUserId, createdAt: arrivedAt, updatedAt: arrivedAt,
-          },
-          contact: {
-            id, tenantId: ctx.tenantId, externalId: e.externalId ?? null, channel: e.channel, kind: e.kind, queueId: e.queue.id,
-            interactionId, customerId: e.customerId, fromAddress: e.from ?? null, serial: e.serial ?? null, subject,
-            priority: e.priority ?? null, status: 'waiting', arrivedAt, context: e.context ?? {},
-          },
-        });
-        if (e.alsoInTx) await e.alsoInTx(tx, id);
+      newContact: {
+        legId: deps.ids(),
+        interaction: {
+          id: interactionId, tenantId: ctx.tenantId, customerId: e.customerId, channel: interactionChannelOf(e.channel),
+          direction: e.kind === 'callback' ? 'outbound' : 'inbound', queue: e.queue.name, subject, offeredAt: arrivedAt,
+          createdBy: ctx.actorUserId, createdAt: arrivedAt, updatedAt: arrivedAt,
+        },
+        contact: {
+          id, tenantId: ctx.tenantId, externalId: e.externalId ?? null, channel: e.channel, kind: e.kind, queueId: e.queue.id,
+          interactionId, customerId: e.customerId, fromAddress: e.from ?? null, serial: e.serial ?? null, subject,
+          priority: e.priority ?? null, status: 'waiting', arrivedAt, context: e.context ?? {},
+        },
       },
+      ...(e.alsoInTx ? { prepare: (tx: Tx) => e.alsoInTx!(tx, id) } : {}),
     });
     const queued = committed.actions.find((a): a is Extract<RoutingAction, { type: 'contact_queued' | 'contact_closed_hours' }> =>
       (a.type === 'contact_queued' || a.type === 'contact_closed_hours') && a.contactId === id);

@@ -1,11 +1,18 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { routingAgentRuntime, routingContactRuntime, routingEvents, routingMeta } from '../../db/schema.js';
+import { contactLegs, contacts, interactions, routingAgentRuntime, routingContactRuntime, routingEvents, routingMeta } from '../../db/schema.js';
 import type { RoutingSnapshot, RoutingState, StepChanges } from '../../../core/routing/routing-engine.js';
 import type { AgentRuntime, ContactRuntime, Millis, RoutingAction } from '../../../core/routing/routing.types.js';
 
 /** A transaction handle (same query API as Db). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The business rows a new contact brings (written with the step that routes it). */
+export interface NewContactRows {
+  contact: typeof contacts.$inferInsert & { id: string };
+  interaction: typeof interactions.$inferInsert;
+  legId: string;
+}
 
 const META_ID = 1;
 
@@ -34,6 +41,16 @@ export function createRoutingStore(db: Db) {
         agents: agents.map((a) => a.runtime as AgentRuntime),
         contacts: contacts.map((c) => c.runtime as ContactRuntime),
       };
+    },
+
+    /** Every new contact of a batch in three multi-row inserts. */
+    async insertContacts(tx: Tx, rows: readonly NewContactRows[]) {
+      if (rows.length === 0) return;
+      await tx.insert(interactions).values(rows.map((r) => r.interaction));
+      await tx.insert(contacts).values(rows.map((r) => r.contact));
+      await tx.insert(contactLegs).values(rows.map(({ contact: c, legId }) => ({
+        id: legId, tenantId: c.tenantId, contactId: c.id, queueId: c.queueId, channel: c.channel, offeredAt: c.arrivedAt,
+      })));
     },
 
     async persistStep(tx: Tx, state: RoutingState, changed: StepChanges, actions: readonly RoutingAction[], tenantOf: (contactId: string) => string | null) {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { IdGenerator } from '../../platform/ids.js';
 import { projectActions } from './contact-projection.js';
 import { refused } from './routing-errors.js';
-import type { RoutingStore, Tx } from './routing-store.js';
+import type { NewContactRows, RoutingStore, Tx } from './routing-store.js';
 
 export interface Committed {
   readonly event: RoutingEvent['type'];
@@ -14,7 +14,9 @@ export interface Committed {
 }
 
 export interface DispatchOptions {
-  /** Rows the event needs (the contact and its interaction), written in the step's transaction. */
+  /** A new contact's rows, inserted (with the batch's others) before the step is projected. */
+  readonly newContact?: NewContactRows;
+  /** Other writes the event needs in the step's transaction (a disposition, a callback marked routed). */
   readonly prepare?: (tx: Tx) => Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export function createStepCommitter(deps: {
     const final = state;
     try {
       await deps.db.transaction(async (tx) => {
+        await deps.store.insertContacts(tx, stepped.flatMap((s) => (s.item.opts.newContact ? [s.item.opts.newContact] : [])));
         for (const s of stepped) {
           if (s.item.opts.prepare) await s.item.opts.prepare(tx);
           await projectActions(tx, s.actions, new Date(s.state.now), deps.ids);
