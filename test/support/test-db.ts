@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '../../src/server/db/client.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database, type DatabaseTarget } from '../../src/server/db/client.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -14,6 +17,25 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
+/** A throw-away database on the PostgreSQL server at TEST_DATABASE_URL: its URL and how to drop it. */
+async function throwAwayPostgres(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /** A fresh, migrated database: in-memory PGlite, or a throw-away database on the PostgreSQL server. */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
@@ -21,24 +43,14 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     await database.migrate();
     return { database, cleanup: () => database.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `madoguchi_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  const pgDb = await throwAwayPostgres('madoguchi_t');
+  const database = await openDatabase({ kind: 'postgres', url: pgDb.url, poolSize: 5 });
   await database.migrate();
   return {
     database,
     cleanup: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await pgDb.drop();
     },
   };
 }
@@ -48,33 +60,19 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
  * database), with the environment that points `madoguchi serve` at it.
  */
 export async function createSharedTestDatabase(engine: Engine): Promise<{ env: Record<string, string>; open(): Promise<Database>; cleanup(): Promise<void> }> {
+  const open = async (target: DatabaseTarget) => {
+    const d = await openDatabase(target);
+    await d.migrate();
+    return d;
+  };
   if (engine === 'pglite') {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-shared-'));
     return {
       env: { MADOGUCHI_DATA_DIR: dataDir },
-      open: async () => { const d = await openDatabase({ kind: 'pglite', dataDir }); await d.migrate(); return d; },
+      open: () => open({ kind: 'pglite', dataDir }),
       cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `madoguchi_s_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    open: async () => { const d = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 }); await d.migrate(); return d; },
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const pgDb = await throwAwayPostgres('madoguchi_s');
+  return { env: { DATABASE_URL: pgDb.url }, open: () => open({ kind: 'postgres', url: pgDb.url, poolSize: 5 }), cleanup: pgDb.drop };
 }
