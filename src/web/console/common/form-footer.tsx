@@ -1,4 +1,5 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from './form-errors.js';
 
@@ -30,5 +31,23 @@ export function FormFooter({ failure, submitLabel, pending, onCancel, submitDisa
         </Button>
       </Group>
     </>
+  );
+}
+
+export interface StackedFormProps extends FormFooterProps {
+  onSubmit: (event: FormEvent) => void;
+  /** The fields, one under the other. */
+  children: ReactNode;
+}
+
+/** A form checked by its own code (no browser bubbles): its fields in a column, then the footer. */
+export function StackedForm({ onSubmit, children, ...footer }: StackedFormProps) {
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        {children}
+        <FormFooter {...footer} />
+      </Stack>
+    </form>
   );
 }

@@ -1,9 +1,9 @@
-import { SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case, Interaction } from '../../api/types.js';
 import { notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
 import { FormModal } from '../../common/form-modal.js';
 import { textFieldProps } from '../../common/form-binding.js';
@@ -73,25 +73,22 @@ function CaseCreateForm({ customer, interaction, onCancel, onCreated }: CaseCrea
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        {customer && <Text size="sm">{t('caseForm.customer', { name: customer.name })}</Text>}
-        {interaction && (
-          <Text size="sm" c="dimmed">
-            {t('caseForm.fromInteraction')}
-          </Text>
-        )}
-        <TextInput label={t('caseForm.title')} required data-autofocus {...field('title')} />
-        <Textarea label={t('caseForm.description')} autosize minRows={3} maxRows={10} {...field('description')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <CasePriorityField form={form} />
-          <CaseDueField form={form} />
-          <CaseOwnerField form={form} />
-          <TextInput label={t('caseForm.department')} {...field('department')} />
-          <TextInput label={t('caseForm.category')} {...field('category')} />
-        </SimpleGrid>
-        <FormFooter failure={errors.failure} submitLabel={t('caseForm.submit')} pending={create.isPending} onCancel={onCancel} />
-      </Stack>
-    </form>
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('caseForm.submit')} pending={create.isPending} onCancel={onCancel}>
+      {customer && <Text size="sm">{t('caseForm.customer', { name: customer.name })}</Text>}
+      {interaction && (
+        <Text size="sm" c="dimmed">
+          {t('caseForm.fromInteraction')}
+        </Text>
+      )}
+      <TextInput label={t('caseForm.title')} required data-autofocus {...field('title')} />
+      <Textarea label={t('caseForm.description')} autosize minRows={3} maxRows={10} {...field('description')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <CasePriorityField form={form} />
+        <CaseDueField form={form} />
+        <CaseOwnerField form={form} />
+        <TextInput label={t('caseForm.department')} {...field('department')} />
+        <TextInput label={t('caseForm.category')} {...field('category')} />
+      </SimpleGrid>
+    </StackedForm>
   );
 }

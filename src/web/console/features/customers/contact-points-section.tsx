@@ -6,8 +6,9 @@ import { CONTACT_POINT_KINDS, type ContactPoint, type ContactPointCreate, type C
 import { ConfirmButton } from '../../../ui/confirm-button.js';
 import { SectionCard } from '../../../ui/section-card.js';
 import { notifyError, notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
+import { closeOnSuccess } from '../../common/form-submit.js';
 import { FormModal } from '../../common/form-modal.js';
 import { useAddContactPoint, useRemoveContactPoint } from './customer.queries.js';
 
@@ -111,44 +112,35 @@ function AddContactPointForm({ customerId, onDone }: { customerId: string; onDon
     errors.reset();
     const body: ContactPointCreate = { kind, value: value.trim(), isPrimary };
     if (label.trim()) body.label = label.trim();
-    add.mutate(body, {
-      onSuccess: () => {
-        notifySuccess(t('contacts.added'));
-        onDone();
-      },
-      onError: errors.setFailure,
-    });
+    add.mutate(body, closeOnSuccess(t('contacts.added'), onDone, errors.setFailure));
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <NativeSelect
-          label={t('contacts.kind')}
-          value={kind}
-          onChange={(e) => setKind(e.currentTarget.value as ContactPointKind)}
-          data={CONTACT_POINT_KINDS.map((k) => ({ value: k, label: t(`contactKinds.${k}`) }))}
-          error={errors.fieldError('kind')}
-        />
-        <TextInput
-          label={t('contacts.value')}
-          required
-          data-autofocus
-          type={kind === 'email' ? 'email' : kind === 'phone' ? 'tel' : 'text'}
-          value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
-          error={errors.fieldError('value')}
-        />
-        <TextInput
-          label={t('contacts.label')}
-          placeholder={t('contacts.labelPlaceholder')}
-          value={label}
-          onChange={(e) => setLabel(e.currentTarget.value)}
-          error={errors.fieldError('label')}
-        />
-        <Checkbox label={t('contacts.makePrimary')} checked={isPrimary} onChange={(e) => setIsPrimary(e.currentTarget.checked)} />
-        <FormFooter failure={errors.failure} submitLabel={t('common.add')} pending={add.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('common.add')} pending={add.isPending} onCancel={onDone}>
+      <NativeSelect
+        label={t('contacts.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value as ContactPointKind)}
+        data={CONTACT_POINT_KINDS.map((k) => ({ value: k, label: t(`contactKinds.${k}`) }))}
+        error={errors.fieldError('kind')}
+      />
+      <TextInput
+        label={t('contacts.value')}
+        required
+        data-autofocus
+        type={kind === 'email' ? 'email' : kind === 'phone' ? 'tel' : 'text'}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        error={errors.fieldError('value')}
+      />
+      <TextInput
+        label={t('contacts.label')}
+        placeholder={t('contacts.labelPlaceholder')}
+        value={label}
+        onChange={(e) => setLabel(e.currentTarget.value)}
+        error={errors.fieldError('label')}
+      />
+      <Checkbox label={t('contacts.makePrimary')} checked={isPrimary} onChange={(e) => setIsPrimary(e.currentTarget.checked)} />
+    </StackedForm>
   );
 }

@@ -2,9 +2,9 @@ import { Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types.js';
-import { notifySuccess } from '../../common/errors.js';
 import { FormFooter } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
+import { closeOnSuccess } from '../../common/form-submit.js';
 import { FormModal } from '../../common/form-modal.js';
 import { customerToForm, formToPatch, type CustomerFormValues } from './customer-form.js';
 import { CustomerFormFields } from './customer-form-fields.js';
@@ -37,13 +37,7 @@ function CustomerEditForm({ customer, onDone }: { customer: Customer; onDone: ()
     errors.reset();
     const patch = formToPatch(customer, values);
     if (Object.keys(patch).length === 0) return onDone();
-    update.mutate(patch, {
-      onSuccess: () => {
-        notifySuccess(t('customerForm.updated'));
-        onDone();
-      },
-      onError: errors.setFailure,
-    });
+    update.mutate(patch, closeOnSuccess(t('customerForm.updated'), onDone, errors.setFailure));
   };
 
   return (

@@ -1,10 +1,10 @@
-import { Checkbox, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackCreate, WorkItem } from '../../api/routing-types.js';
-import { notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
+import { closeOnSuccess } from '../../common/form-submit.js';
 import { FormModal } from '../../common/form-modal.js';
 import { ZonedDateTimeInput } from '../../../ui/zoned-date-time-input.js';
 import { useTenant } from '../auth/tenant-context.js';
@@ -61,35 +61,26 @@ function CallbackForm({ item, agentId, customerId, onDone }: Omit<CallbackDialog
     if (phone.trim()) body.phone = phone.trim();
     if (note.trim()) body.note = note.trim();
     if (mine) body.preferredAgentId = agentId;
-    create.mutate(body, {
-      onSuccess: () => {
-        notifySuccess(t('desk.callbackScheduled'));
-        onDone();
-      },
-      onError: errors.setFailure,
-    });
+    create.mutate(body, closeOnSuccess(t('desk.callbackScheduled'), onDone, errors.setFailure));
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <ZonedDateTimeInput label={t('desk.callbackDueAt')} value={dueAt} onChange={setDueAt} timeZone={timeZone} error={errors.fieldError('dueAt')} />
-          <Select
-            label={t('desk.queue')}
-            data={queues}
-            value={queueId}
-            onChange={setQueueId}
-            required
-            error={errors.fieldError('queueId')}
-            comboboxProps={{ withinPortal: true }}
-          />
-        </SimpleGrid>
-        <TextInput label={t('desk.callbackPhone')} type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.fieldError('phone')} />
-        <Textarea label={t('desk.callbackNote')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fieldError('note')} />
-        <Checkbox label={t('desk.callbackMine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
-        <FormFooter failure={errors.failure} submitLabel={t('desk.callbackSubmit')} pending={create.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('desk.callbackSubmit')} pending={create.isPending} onCancel={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <ZonedDateTimeInput label={t('desk.callbackDueAt')} value={dueAt} onChange={setDueAt} timeZone={timeZone} error={errors.fieldError('dueAt')} />
+        <Select
+          label={t('desk.queue')}
+          data={queues}
+          value={queueId}
+          onChange={setQueueId}
+          required
+          error={errors.fieldError('queueId')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      </SimpleGrid>
+      <TextInput label={t('desk.callbackPhone')} type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.fieldError('phone')} />
+      <Textarea label={t('desk.callbackNote')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fieldError('note')} />
+      <Checkbox label={t('desk.callbackMine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+    </StackedForm>
   );
 }

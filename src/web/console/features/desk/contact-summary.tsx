@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../api/types.js';
 import type { RoutingChannel, WorkItem } from '../../api/routing-types.js';
@@ -16,6 +17,24 @@ export function callerName(item: WorkItem, unknownLabel: string): string {
   return item.screenPop?.customer.name ?? item.contact.from ?? unknownLabel;
 }
 
+/** `label: value` in a line of small text; `code` (a number, a serial) is set in monospace. */
+function Fact({ label, children, code }: { label: string; children?: ReactNode; code?: string }) {
+  return (
+    <Text size="sm">
+      <Text span c="dimmed">
+        {label}:
+      </Text>{' '}
+      {code === undefined ? (
+        children
+      ) : (
+        <Text span ff="monospace">
+          {code}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
 /** Channel, queue, tenant and caller of a contact on one line. */
 export function ContactSummary({ item }: { item: WorkItem }) {
   const { t } = useTranslation();
@@ -30,38 +49,10 @@ export function ContactSummary({ item }: { item: WorkItem }) {
           {t('desk.callbackKind')}
         </Badge>
       )}
-      <Text size="sm">
-        <Text span c="dimmed">
-          {t('desk.queue')}:
-        </Text>{' '}
-        {item.queueName}
-      </Text>
-      <Text size="sm">
-        <Text span c="dimmed">
-          {t('desk.tenant')}:
-        </Text>{' '}
-        {item.tenantName}
-      </Text>
-      {contact.from && (
-        <Text size="sm">
-          <Text span c="dimmed">
-            {t('desk.from')}:
-          </Text>{' '}
-          <Text span ff="monospace">
-            {contact.from}
-          </Text>
-        </Text>
-      )}
-      {contact.serial && (
-        <Text size="sm">
-          <Text span c="dimmed">
-            {t('desk.serial')}:
-          </Text>{' '}
-          <Text span ff="monospace">
-            {contact.serial}
-          </Text>
-        </Text>
-      )}
+      <Fact label={t('desk.queue')}>{item.queueName}</Fact>
+      <Fact label={t('desk.tenant')}>{item.tenantName}</Fact>
+      {contact.from && <Fact label={t('desk.from')} code={contact.from} />}
+      {contact.serial && <Fact label={t('desk.serial')} code={contact.serial} />}
       {contact.subject && (
         <Text size="sm" fw={600}>
           {contact.subject}

@@ -1,10 +1,10 @@
-import { Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Radio, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, DIRECTIONS, type CasePriority, type Channel, type Direction, type InteractionCreate } from '../../api/types.js';
 import { errorMessage, notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
 import { FormModal } from '../../common/form-modal.js';
 import { CasePrioritySelect } from '../cases/case-priority-select.js';
@@ -72,77 +72,74 @@ function LogInteractionForm({ customerId, caseId, onDone }: { customerId: string
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('interactions.submit')} pending={log.isPending} onCancel={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NativeSelect
+          label={t('interactions.channel')}
+          value={channel}
+          onChange={(e) => setChannel(e.currentTarget.value as Channel)}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+          error={errors.fieldError('channel')}
+          data-autofocus
+        />
+        <Radio.Group
+          label={t('interactions.direction')}
+          value={direction}
+          onChange={(value) => setDirection(value as Direction)}
+          error={errors.fieldError('direction')}
+        >
+          <Group mt={8}>
+            {DIRECTIONS.map((d) => (
+              <Radio key={d} value={d} label={t(`directions.${d}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
+      </SimpleGrid>
+      <TextInput
+        label={t('interactions.subject')}
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+        error={errors.fieldError('subject')}
+      />
+      <Textarea
+        label={t('interactions.notes')}
+        autosize
+        minRows={4}
+        maxRows={12}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        error={errors.fieldError('notes')}
+      />
+      <TextInput
+        label={t('interactions.disposition')}
+        placeholder={t('interactions.dispositionPlaceholder')}
+        value={disposition}
+        onChange={(e) => setDisposition(e.currentTarget.value)}
+        error={errors.fieldError('disposition')}
+      />
+      {offerCase && (
+        <Checkbox
+          label={t('interactions.createCase')}
+          checked={withCase}
+          onChange={(e) => {
+            const checked = e.currentTarget.checked;
+            setWithCase(checked);
+            if (checked && !caseTitle) setCaseTitle(subject.trim());
+          }}
+        />
+      )}
+      {offerCase && withCase && (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NativeSelect
-            label={t('interactions.channel')}
-            value={channel}
-            onChange={(e) => setChannel(e.currentTarget.value as Channel)}
-            data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-            error={errors.fieldError('channel')}
-            data-autofocus
+          <TextInput
+            label={t('interactions.caseTitle')}
+            required
+            value={caseTitle}
+            onChange={(e) => setCaseTitle(e.currentTarget.value)}
+            error={errors.fieldError('caseTitle')}
           />
-          <Radio.Group
-            label={t('interactions.direction')}
-            value={direction}
-            onChange={(value) => setDirection(value as Direction)}
-            error={errors.fieldError('direction')}
-          >
-            <Group mt={8}>
-              {DIRECTIONS.map((d) => (
-                <Radio key={d} value={d} label={t(`directions.${d}`)} />
-              ))}
-            </Group>
-          </Radio.Group>
+          <CasePrioritySelect label={t('interactions.casePriority')} value={casePriority} onChange={setCasePriority} />
         </SimpleGrid>
-        <TextInput
-          label={t('interactions.subject')}
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-          error={errors.fieldError('subject')}
-        />
-        <Textarea
-          label={t('interactions.notes')}
-          autosize
-          minRows={4}
-          maxRows={12}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-          error={errors.fieldError('notes')}
-        />
-        <TextInput
-          label={t('interactions.disposition')}
-          placeholder={t('interactions.dispositionPlaceholder')}
-          value={disposition}
-          onChange={(e) => setDisposition(e.currentTarget.value)}
-          error={errors.fieldError('disposition')}
-        />
-        {offerCase && (
-          <Checkbox
-            label={t('interactions.createCase')}
-            checked={withCase}
-            onChange={(e) => {
-              const checked = e.currentTarget.checked;
-              setWithCase(checked);
-              if (checked && !caseTitle) setCaseTitle(subject.trim());
-            }}
-          />
-        )}
-        {offerCase && withCase && (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={t('interactions.caseTitle')}
-              required
-              value={caseTitle}
-              onChange={(e) => setCaseTitle(e.currentTarget.value)}
-              error={errors.fieldError('caseTitle')}
-            />
-            <CasePrioritySelect label={t('interactions.casePriority')} value={casePriority} onChange={setCasePriority} />
-          </SimpleGrid>
-        )}
-        <FormFooter failure={errors.failure} submitLabel={t('interactions.submit')} pending={log.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+      )}
+    </StackedForm>
   );
 }

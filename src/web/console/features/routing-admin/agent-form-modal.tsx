@@ -1,15 +1,16 @@
-import { Alert, Checkbox, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, SimpleGrid, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUTING_CHANNELS, type RoutingAgent, type Skill } from '../../api/routing-types.js';
-import { notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
+import { closeOnSuccess } from '../../common/form-submit.js';
 import { issueMessages } from './validation.js';
 import { FormModal } from '../../common/form-modal.js';
 import { CAPACITY_LIMITS, agentToForm, formToAgentInput, validateAgentForm, type AgentFormValues, type AgentSkillRow } from './agent-form.js';
-import { asNumber } from './queue-form-fields.js';
+import { asNumber } from './queue-form.js';
 import { RowList } from './row-list.js';
+import { SkillLevelInputs } from './skill-level-inputs.js';
 import { useSaveAgent } from './routing-admin.queries.js';
 
 export function AgentFormModal({ agent, onClose, skills }: { agent: RoutingAgent | null; onClose: () => void; skills: Skill[] }) {
@@ -35,95 +36,71 @@ function AgentForm({ agent, skills, onDone }: { agent: RoutingAgent; skills: Ski
     errors.reset();
     save.mutate(
       { userId: agent.userId, input: formToAgentInput(values) },
-      {
-        onSuccess: () => {
-          notifySuccess(t('routingAdmin.saved'));
-          onDone();
-        },
-        onError: errors.setFailure,
-      },
+      closeOnSuccess(t('routingAdmin.saved'), onDone, errors.setFailure),
     );
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <Alert color="blue" variant="light">
-          {t('routingAdmin.agents.centerWide')}
-        </Alert>
-        <div role="group" aria-label={t('routingAdmin.agents.capacity')}>
-          <Text size="sm" fw={500}>
-            {t('routingAdmin.agents.capacity')}
-          </Text>
-          <Text size="xs" c="dimmed" mb={4}>
-            {t('routingAdmin.agents.capacityHint')}
-          </Text>
-          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
-            {ROUTING_CHANNELS.map((channel) => (
-              <NumberInput
-                key={channel}
-                label={t(`routingChannels.${channel}`)}
-                min={0}
-                max={CAPACITY_LIMITS[channel]}
-                allowDecimal={false}
-                value={values.capacity[channel]}
-                onChange={(v) => onChange({ capacity: { ...values.capacity, [channel]: asNumber(v) } })}
-                error={errors.fieldError(`capacity.${channel}`)}
-              />
-            ))}
-          </SimpleGrid>
-        </div>
-        <Checkbox
-          label={t('routingAdmin.agents.voiceBlocksOthers')}
-          description={t('routingAdmin.agents.voiceBlocksOthersHint')}
-          checked={values.voiceBlocksOthers}
-          onChange={(e) => onChange({ voiceBlocksOthers: e.currentTarget.checked })}
-        />
-        <Checkbox
-          label={t('routingAdmin.agents.othersBlockVoice')}
-          description={t('routingAdmin.agents.othersBlockVoiceHint')}
-          checked={values.othersBlockVoice}
-          onChange={(e) => onChange({ othersBlockVoice: e.currentTarget.checked })}
-        />
-        <RowList<AgentSkillRow>
-          label={t('routingAdmin.agents.skills')}
-          description={t('routingAdmin.agents.skillsHint')}
-          rows={values.skills}
-          onChange={(rows) => onChange({ skills: rows })}
-          newRow={() => ({ skillId: null, level: 5 })}
-          addLabel={t('routingAdmin.queues.addSkill')}
-          removeLabel={(i) => t('routingAdmin.removeRow', { n: i + 1 })}
-          emptyText={t('routingAdmin.agents.noSkills')}
-          error={errors.fieldError('skills')}
-          renderRow={(row, i, set) => (
-            <>
-              <Select
-                aria-label={t('routingAdmin.queues.skill')}
-                placeholder={t('routingAdmin.queues.skill')}
-                data={skills.map((s) => ({ value: s.id, label: s.name }))}
-                value={row.skillId}
-                onChange={(skillId) => set({ skillId })}
-                error={errors.fieldError(`skills.${i}.skillId`)}
-                searchable
-                w={220}
-                comboboxProps={{ withinPortal: true }}
-              />
-              <NumberInput
-                aria-label={t('routingAdmin.agents.level')}
-                leftSection={<span aria-hidden>Lv</span>}
-                min={1}
-                max={10}
-                allowDecimal={false}
-                value={row.level}
-                onChange={(v) => set({ level: asNumber(v) })}
-                error={errors.fieldError(`skills.${i}.level`)}
-                w={110}
-              />
-            </>
-          )}
-        />
-        <FormFooter failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone}>
+      <Alert color="blue" variant="light">
+        {t('routingAdmin.agents.centerWide')}
+      </Alert>
+      <div role="group" aria-label={t('routingAdmin.agents.capacity')}>
+        <Text size="sm" fw={500}>
+          {t('routingAdmin.agents.capacity')}
+        </Text>
+        <Text size="xs" c="dimmed" mb={4}>
+          {t('routingAdmin.agents.capacityHint')}
+        </Text>
+        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
+          {ROUTING_CHANNELS.map((channel) => (
+            <NumberInput
+              key={channel}
+              label={t(`routingChannels.${channel}`)}
+              min={0}
+              max={CAPACITY_LIMITS[channel]}
+              allowDecimal={false}
+              value={values.capacity[channel]}
+              onChange={(v) => onChange({ capacity: { ...values.capacity, [channel]: asNumber(v) } })}
+              error={errors.fieldError(`capacity.${channel}`)}
+            />
+          ))}
+        </SimpleGrid>
+      </div>
+      <Checkbox
+        label={t('routingAdmin.agents.voiceBlocksOthers')}
+        description={t('routingAdmin.agents.voiceBlocksOthersHint')}
+        checked={values.voiceBlocksOthers}
+        onChange={(e) => onChange({ voiceBlocksOthers: e.currentTarget.checked })}
+      />
+      <Checkbox
+        label={t('routingAdmin.agents.othersBlockVoice')}
+        description={t('routingAdmin.agents.othersBlockVoiceHint')}
+        checked={values.othersBlockVoice}
+        onChange={(e) => onChange({ othersBlockVoice: e.currentTarget.checked })}
+      />
+      <RowList<AgentSkillRow>
+        label={t('routingAdmin.agents.skills')}
+        description={t('routingAdmin.agents.skillsHint')}
+        rows={values.skills}
+        onChange={(rows) => onChange({ skills: rows })}
+        newRow={() => ({ skillId: null, level: 5 })}
+        addLabel={t('routingAdmin.queues.addSkill')}
+        emptyText={t('routingAdmin.agents.noSkills')}
+        error={errors.fieldError('skills')}
+        renderRow={(row, i, set) => (
+          <SkillLevelInputs
+            skills={skills}
+            skillId={row.skillId}
+            onSkillChange={(skillId) => set({ skillId })}
+            level={row.level}
+            onLevelChange={(level) => set({ level })}
+            levelLabel={t('routingAdmin.agents.level')}
+            skillError={errors.fieldError(`skills.${i}.skillId`)}
+            levelError={errors.fieldError(`skills.${i}.level`)}
+          />
+        )}
+      />
+    </StackedForm>
   );
 }

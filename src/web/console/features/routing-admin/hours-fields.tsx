@@ -15,6 +15,22 @@ export interface IntervalsFieldProps {
   emptyText: string;
 }
 
+/** A time of day typed as text (`9:00` becomes `09:00` on leaving it). */
+function TimeField({ label, placeholder, value, onChange, error }: { label: string; placeholder: string; value: string; onChange: (value: string) => void; error: string | undefined }) {
+  return (
+    <TextInput
+      aria-label={label}
+      placeholder={placeholder}
+      inputMode="numeric"
+      w={90}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      onBlur={() => onChange(normalizeTime(value))}
+      error={error}
+    />
+  );
+}
+
 /** Opening intervals of one day, `[open, close)` in local time; `24:00` allowed, never across midnight. */
 export function IntervalsField({ label, rows, onChange, path, fieldError, emptyText }: IntervalsFieldProps) {
   const { t } = useTranslation();
@@ -25,34 +41,15 @@ export function IntervalsField({ label, rows, onChange, path, fieldError, emptyT
       onChange={onChange}
       newRow={() => ({ open: '09:00', close: '18:00' })}
       addLabel={t('routingAdmin.hours.addInterval')}
-      removeLabel={(i) => t('routingAdmin.removeRow', { n: i + 1 })}
       emptyText={emptyText}
       error={fieldError(path)}
       renderRow={(row, i, set) => (
         <Group gap={6} align="flex-start" wrap="nowrap">
-          <TextInput
-            aria-label={t('routingAdmin.hours.open')}
-            placeholder="09:00"
-            inputMode="numeric"
-            w={90}
-            value={row.open}
-            onChange={(e) => set({ open: e.currentTarget.value })}
-            onBlur={() => set({ open: normalizeTime(row.open) })}
-            error={fieldError(`${path}.${i}.open`)}
-          />
+          <TimeField label={t('routingAdmin.hours.open')} placeholder="09:00" value={row.open} onChange={(open) => set({ open })} error={fieldError(`${path}.${i}.open`)} />
           <Text mt={6} aria-hidden>
             –
           </Text>
-          <TextInput
-            aria-label={t('routingAdmin.hours.close')}
-            placeholder="18:00"
-            inputMode="numeric"
-            w={90}
-            value={row.close}
-            onChange={(e) => set({ close: e.currentTarget.value })}
-            onBlur={() => set({ close: normalizeTime(row.close) })}
-            error={fieldError(`${path}.${i}.close`)}
-          />
+          <TimeField label={t('routingAdmin.hours.close')} placeholder="18:00" value={row.close} onChange={(close) => set({ close })} error={fieldError(`${path}.${i}.close`)} />
         </Group>
       )}
     />
@@ -82,7 +79,6 @@ export function DateRangesField({ label, description, rows, onChange, path, fiel
       onChange={onChange}
       newRow={() => ({ from: '', to: '', name: '' })}
       addLabel={t('routingAdmin.hours.addRange')}
-      removeLabel={(i) => t('routingAdmin.removeRow', { n: i + 1 })}
       emptyText={t('routingAdmin.hours.noRanges')}
       error={fieldError(path)}
       renderRow={(row, i, set) => (
@@ -110,7 +106,6 @@ export function SpecialDaysField({ rows, onChange, fieldError }: { rows: Special
       onChange={onChange}
       newRow={() => ({ date: '', name: '', intervals: [{ open: '10:00', close: '17:00' }] })}
       addLabel={t('routingAdmin.hours.addSpecialDay')}
-      removeLabel={(i) => t('routingAdmin.removeRow', { n: i + 1 })}
       emptyText={t('routingAdmin.hours.noSpecialDays')}
       error={fieldError('spec.specialDays')}
       renderRow={(row, i, set) => (

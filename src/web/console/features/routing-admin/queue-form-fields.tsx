@@ -1,16 +1,15 @@
 import { NativeSelect, NumberInput, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ROUTING_CHANNELS, type RoutingQueue, type Skill } from '../../api/routing-types.js';
-import { emptyOverflowRow, type NumberValue, type OverflowRow, type QueueFormValues, type RequiredSkillRow, type WhenClosedValue } from './queue-form.js';
+import { asNumber, emptyOverflowRow, type OverflowRow, type QueueFormValues, type RequiredSkillRow, type WhenClosedValue } from './queue-form.js';
 import { RowList } from './row-list.js';
+import { SkillLevelInputs } from './skill-level-inputs.js';
 
 interface FieldsProps {
   values: QueueFormValues;
   onChange: (patch: Partial<QueueFormValues>) => void;
   fieldError: (path: string) => string | undefined;
 }
-
-const asNumber = (value: string | number): NumberValue => (typeof value === 'number' ? value : value === '' ? '' : Number(value));
 
 /** 必要スキル: every skill a contact of this queue needs, each with the lowest level that may take it. */
 export function RequiredSkillsField({ values, onChange, fieldError, skills }: FieldsProps & { skills: Skill[] }) {
@@ -23,34 +22,19 @@ export function RequiredSkillsField({ values, onChange, fieldError, skills }: Fi
       onChange={(requiredSkills) => onChange({ requiredSkills })}
       newRow={() => ({ skillId: null, minLevel: 1 })}
       addLabel={t('routingAdmin.queues.addSkill')}
-      removeLabel={(i) => t('routingAdmin.removeRow', { n: i + 1 })}
       emptyText={t('routingAdmin.queues.noSkills')}
       error={fieldError('requiredSkills')}
       renderRow={(row, i, set) => (
-        <>
-          <Select
-            aria-label={t('routingAdmin.queues.skill')}
-            placeholder={t('routingAdmin.queues.skill')}
-            data={skills.map((s) => ({ value: s.id, label: s.name }))}
-            value={row.skillId}
-            onChange={(skillId) => set({ skillId })}
-            error={fieldError(`requiredSkills.${i}.skillId`)}
-            searchable
-            w={220}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <NumberInput
-            aria-label={t('routingAdmin.queues.minLevel')}
-            leftSection={<span aria-hidden>Lv</span>}
-            min={1}
-            max={10}
-            allowDecimal={false}
-            value={row.minLevel}
-            onChange={(v) => set({ minLevel: asNumber(v) })}
-            error={fieldError(`requiredSkills.${i}.minLevel`)}
-            w={110}
-          />
-        </>
+        <SkillLevelInputs
+          skills={skills}
+          skillId={row.skillId}
+          onSkillChange={(skillId) => set({ skillId })}
+          level={row.minLevel}
+          onLevelChange={(minLevel) => set({ minLevel })}
+          levelLabel={t('routingAdmin.queues.minLevel')}
+          skillError={fieldError(`requiredSkills.${i}.skillId`)}
+          levelError={fieldError(`requiredSkills.${i}.minLevel`)}
+        />
       )}
     />
   );
@@ -67,7 +51,6 @@ export function OverflowField({ values, onChange, fieldError, queues, ownId }: F
       onChange={(overflow) => onChange({ overflow })}
       newRow={emptyOverflowRow}
       addLabel={t('routingAdmin.queues.addOverflow')}
-      removeLabel={(i) => t('routingAdmin.removeRow', { n: i + 1 })}
       emptyText={t('routingAdmin.queues.noOverflow')}
       error={fieldError('overflow')}
       renderRow={(row, i, set) => (
@@ -146,5 +129,3 @@ export function WhenClosedField({ values, onChange, fieldError }: FieldsProps) {
     </SimpleGrid>
   );
 }
-
-export { asNumber };

@@ -1,14 +1,14 @@
-import { Divider, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Divider, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessHoursRecord, RoutingQueue, Skill } from '../../api/routing-types.js';
-import { notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
+import { closeOnSuccess } from '../../common/form-submit.js';
 import { issueMessages } from './validation.js';
 import { FormModal } from '../../common/form-modal.js';
-import { emptyQueueForm, formToQueueInput, queueToForm, validateQueueForm, type NumberValue, type QueueFormValues } from './queue-form.js';
-import { asNumber, OverflowField, RequiredSkillsField, WhenClosedField } from './queue-form-fields.js';
+import { asNumber, emptyQueueForm, formToQueueInput, queueToForm, validateQueueForm, type NumberValue, type QueueFormValues } from './queue-form.js';
+import { OverflowField, RequiredSkillsField, WhenClosedField } from './queue-form-fields.js';
 import { useSaveQueue } from './routing-admin.queries.js';
 
 export interface QueueFormModalProps {
@@ -62,50 +62,41 @@ function QueueForm({ queue, onDone, skills, queues, hours }: { queue: RoutingQue
     errors.reset();
     save.mutate(
       { id: queue?.id ?? null, input: formToQueueInput(values) },
-      {
-        onSuccess: () => {
-          notifySuccess(t('routingAdmin.saved'));
-          onDone();
-        },
-        onError: errors.setFailure,
-      },
+      closeOnSuccess(t('routingAdmin.saved'), onDone, errors.setFailure),
     );
   };
 
   const sec = t('routingAdmin.sec');
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('routingAdmin.queues.name')} required value={values.name} onChange={(e) => onChange({ name: e.currentTarget.value })} error={errors.fieldError('name')} data-autofocus />
-          <Select
-            label={t('routingAdmin.queues.hours')}
-            placeholder={t('routingAdmin.queues.alwaysOpen')}
-            data={hours.map((h) => ({ value: h.id, label: h.name }))}
-            value={values.hoursId}
-            onChange={(hoursId) => onChange({ hoursId })}
-            clearable
-            error={errors.fieldError('hoursId')}
-            comboboxProps={{ withinPortal: true }}
-          />
-        </SimpleGrid>
-        <RequiredSkillsField {...binding} skills={skills} />
-        <Divider label={t('routingAdmin.queues.priorityAndTimers')} labelPosition="left" />
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-          {numberField('priority', t('routingAdmin.queues.priority'), { description: t('routingAdmin.queues.priorityHint') })}
-          {numberField('agingPerMinute', t('routingAdmin.queues.agingPerMinute'), { min: 0, decimal: true, description: t('routingAdmin.queues.agingHint') })}
-          {numberField('offerTimeoutSec', t('routingAdmin.queues.offerTimeoutSec'), { min: 1, unit: sec, description: t('routingAdmin.queues.offerTimeoutHint') })}
-          {numberField('wrapUpLimitSec', t('routingAdmin.queues.wrapUpLimitSec'), { min: 0, unit: sec, description: t('routingAdmin.queues.wrapUpHint') })}
-          {numberField('serviceLevelSec', t('routingAdmin.queues.serviceLevelSec'), { min: 0, unit: sec })}
-          {numberField('serviceLevelPercent', t('routingAdmin.queues.serviceLevelTarget'), { min: 0, max: 100, decimal: true, unit: '%', errorPath: 'serviceLevelTarget' })}
-          {numberField('stickyWindowSec', t('routingAdmin.queues.stickyWindowSec'), { min: 0, unit: sec, description: t('routingAdmin.queues.stickyHint') })}
-        </SimpleGrid>
-        <Divider />
-        <OverflowField {...binding} queues={queues} ownId={queue?.id ?? null} />
-        <Divider label={t('routingAdmin.queues.whenClosed')} labelPosition="left" />
-        <WhenClosedField {...binding} />
-        <FormFooter failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label={t('routingAdmin.queues.name')} required value={values.name} onChange={(e) => onChange({ name: e.currentTarget.value })} error={errors.fieldError('name')} data-autofocus />
+        <Select
+          label={t('routingAdmin.queues.hours')}
+          placeholder={t('routingAdmin.queues.alwaysOpen')}
+          data={hours.map((h) => ({ value: h.id, label: h.name }))}
+          value={values.hoursId}
+          onChange={(hoursId) => onChange({ hoursId })}
+          clearable
+          error={errors.fieldError('hoursId')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      </SimpleGrid>
+      <RequiredSkillsField {...binding} skills={skills} />
+      <Divider label={t('routingAdmin.queues.priorityAndTimers')} labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+        {numberField('priority', t('routingAdmin.queues.priority'), { description: t('routingAdmin.queues.priorityHint') })}
+        {numberField('agingPerMinute', t('routingAdmin.queues.agingPerMinute'), { min: 0, decimal: true, description: t('routingAdmin.queues.agingHint') })}
+        {numberField('offerTimeoutSec', t('routingAdmin.queues.offerTimeoutSec'), { min: 1, unit: sec, description: t('routingAdmin.queues.offerTimeoutHint') })}
+        {numberField('wrapUpLimitSec', t('routingAdmin.queues.wrapUpLimitSec'), { min: 0, unit: sec, description: t('routingAdmin.queues.wrapUpHint') })}
+        {numberField('serviceLevelSec', t('routingAdmin.queues.serviceLevelSec'), { min: 0, unit: sec })}
+        {numberField('serviceLevelPercent', t('routingAdmin.queues.serviceLevelTarget'), { min: 0, max: 100, decimal: true, unit: '%', errorPath: 'serviceLevelTarget' })}
+        {numberField('stickyWindowSec', t('routingAdmin.queues.stickyWindowSec'), { min: 0, unit: sec, description: t('routingAdmin.queues.stickyHint') })}
+      </SimpleGrid>
+      <Divider />
+      <OverflowField {...binding} queues={queues} ownId={queue?.id ?? null} />
+      <Divider label={t('routingAdmin.queues.whenClosed')} labelPosition="left" />
+      <WhenClosedField {...binding} />
+    </StackedForm>
   );
 }

@@ -4,6 +4,9 @@ import { ROUTING_CHANNELS, type ClosedHoursMode, type OverflowRule, type QueueIn
 /** A number field's value: Mantine's NumberInput gives '' while empty. */
 export type NumberValue = number | '';
 
+/** A NumberInput's change as a form value: '' stays empty, text becomes a number. */
+export const asNumber = (value: string | number): NumberValue => (typeof value === 'number' ? value : value === '' ? '' : Number(value));
+
 export interface RequiredSkillRow {
   skillId: string | null;
   minLevel: NumberValue;

@@ -2,11 +2,13 @@ import { Checkbox, NumberInput, SimpleGrid, Stack, Switch, Table, TextInput, Tit
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReasonCode, ReasonKind } from '../../api/routing-types.js';
-import { notifyError, notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { notifyError } from '../../common/errors.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
+import { closeOnSuccess } from '../../common/form-submit.js';
 import { FormModal } from '../../common/form-modal.js';
 import { AdminList } from './admin-list.js';
+import { asNumber } from './queue-form.js';
 import { useReasonCodes, useRemoveReasonCode, useSaveReasonCode } from './routing-admin.queries.js';
 
 /** 理由コード: break reasons (休憩) agents pick, and dispositions (対応結果) they close contacts with. */
@@ -99,43 +101,34 @@ function ReasonCodeForm({ kind, code, nextOrder, onDone }: { kind: ReasonKind; c
         // The kind is fixed once created (PATCH does not take it).
         input: { ...(code ? {} : { kind }), code: value.trim(), label: label.trim(), active, sortOrder: sortOrder === '' ? 0 : sortOrder },
       },
-      {
-        onSuccess: () => {
-          notifySuccess(t('routingAdmin.saved'));
-          onDone();
-        },
-        onError: errors.setFailure,
-      },
+      closeOnSuccess(t('routingAdmin.saved'), onDone, errors.setFailure),
     );
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('routingAdmin.reasons.code')}
-            description={t('routingAdmin.reasons.codeHint')}
-            required
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            error={errors.fieldError('code')}
-            data-autofocus
-          />
-          <TextInput label={t('routingAdmin.reasons.label')} required value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.fieldError('label')} />
-          <NumberInput
-            label={t('routingAdmin.reasons.sortOrder')}
-            min={0}
-            max={10_000}
-            allowDecimal={false}
-            value={sortOrder}
-            onChange={(v) => setSortOrder(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
-            error={errors.fieldError('sortOrder')}
-          />
-          <Checkbox mt="xl" label={t('routingAdmin.reasons.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-        </SimpleGrid>
-        <FormFooter failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          label={t('routingAdmin.reasons.code')}
+          description={t('routingAdmin.reasons.codeHint')}
+          required
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={errors.fieldError('code')}
+          data-autofocus
+        />
+        <TextInput label={t('routingAdmin.reasons.label')} required value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.fieldError('label')} />
+        <NumberInput
+          label={t('routingAdmin.reasons.sortOrder')}
+          min={0}
+          max={10_000}
+          allowDecimal={false}
+          value={sortOrder}
+          onChange={(v) => setSortOrder(asNumber(v))}
+          error={errors.fieldError('sortOrder')}
+        />
+        <Checkbox mt="xl" label={t('routingAdmin.reasons.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+      </SimpleGrid>
+    </StackedForm>
   );
 }

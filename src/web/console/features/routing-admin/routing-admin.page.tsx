@@ -1,5 +1,6 @@
 import { Alert, Stack, Tabs } from '@mantine/core';
 import { IconBolt, IconCalendarTime, IconListDetails, IconTags, IconUsersGroup } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../ui/page-header.js';
@@ -14,6 +15,8 @@ const TABS = ['skills', 'queues', 'agents', 'hours', 'reasons'] as const;
 type Tab = (typeof TABS)[number];
 
 const ICONS = { skills: IconBolt, queues: IconListDetails, agents: IconUsersGroup, hours: IconCalendarTime, reasons: IconTags } as const;
+
+const PANELS: Record<Tab, ComponentType> = { skills: SkillsTab, queues: QueuesTab, agents: AgentsTab, hours: HoursTab, reasons: ReasonCodesTab };
 
 function isTab(value: string | null): value is Tab {
   return (TABS as readonly (string | null)[]).includes(value);
@@ -52,21 +55,14 @@ export function RoutingAdminPage() {
             );
           })}
         </Tabs.List>
-        <Tabs.Panel value="skills" pt="md">
-          <SkillsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="queues" pt="md">
-          <QueuesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="agents" pt="md">
-          <AgentsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="hours" pt="md">
-          <HoursTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="reasons" pt="md">
-          <ReasonCodesTab />
-        </Tabs.Panel>
+        {TABS.map((name) => {
+          const Panel = PANELS[name];
+          return (
+            <Tabs.Panel key={name} value={name} pt="md">
+              <Panel />
+            </Tabs.Panel>
+          );
+        })}
       </Tabs>
     </Stack>
   );

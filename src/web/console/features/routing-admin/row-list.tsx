@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface RowListProps<T> {
   label: string;
@@ -9,7 +10,6 @@ export interface RowListProps<T> {
   onChange: (rows: T[]) => void;
   newRow: () => T;
   addLabel: string;
-  removeLabel: (index: number) => string;
   emptyText?: string;
   /** The inputs of one row; `set` patches it. */
   renderRow: (row: T, index: number, set: (patch: Partial<T>) => void) => ReactNode;
@@ -17,7 +17,8 @@ export interface RowListProps<T> {
 }
 
 /** An editable list of small rows (skills with levels, overflow rules, opening intervals …). */
-export function RowList<T>({ label, description, rows, onChange, newRow, addLabel, removeLabel, emptyText, renderRow, error }: RowListProps<T>) {
+export function RowList<T>({ label, description, rows, onChange, newRow, addLabel, emptyText, renderRow, error }: RowListProps<T>) {
+  const { t } = useTranslation();
   const set = (index: number) => (patch: Partial<T>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <Stack gap={6} role="group" aria-label={label}>
@@ -41,7 +42,7 @@ export function RowList<T>({ label, description, rows, onChange, newRow, addLabe
           <Group gap="xs" align="flex-start" wrap="wrap" style={{ flex: 1 }}>
             {renderRow(row, index, set(index))}
           </Group>
-          <ActionIcon variant="subtle" color="red" mt={4} onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={removeLabel(index)}>
+          <ActionIcon variant="subtle" color="red" mt={4} onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={t('routingAdmin.removeRow', { n: index + 1 })}>
             <IconTrash size={16} aria-hidden />
           </ActionIcon>
         </Group>

@@ -1,10 +1,10 @@
-import { Stack, Table, TextInput } from '@mantine/core';
+import { Table, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Skill } from '../../api/routing-types.js';
-import { notifySuccess } from '../../common/errors.js';
-import { FormFooter } from '../../common/form-footer.js';
+import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
+import { closeOnSuccess } from '../../common/form-submit.js';
 import { FormModal } from '../../common/form-modal.js';
 import { AdminList } from './admin-list.js';
 import { useRemoveSkill, useSaveSkill, useSkills } from './routing-admin.queries.js';
@@ -51,21 +51,12 @@ function SkillForm({ skill, onDone }: { skill: Skill | null; onDone: () => void 
     errors.reset();
     save.mutate(
       { id: skill?.id ?? null, input: { name: name.trim() } },
-      {
-        onSuccess: () => {
-          notifySuccess(t('routingAdmin.saved'));
-          onDone();
-        },
-        onError: errors.setFailure,
-      },
+      closeOnSuccess(t('routingAdmin.saved'), onDone, errors.setFailure),
     );
   };
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <TextInput label={t('routingAdmin.skills.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.fieldError('name')} data-autofocus />
-        <FormFooter failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <StackedForm onSubmit={onSubmit} failure={errors.failure} submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone}>
+      <TextInput label={t('routingAdmin.skills.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.fieldError('name')} data-autofocus />
+    </StackedForm>
   );
 }
