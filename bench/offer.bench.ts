@@ -23,13 +23,11 @@
  * Prints its figures, then ONE JSON line (the last line). Exits 0 even when a target is missed.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { servicesFor } from '../src/server/main.js';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config/config.js';
-import { createServices } from '../src/server/services.js';
-import { systemClock } from '../src/server/platform/clock.js';
-import { newId } from '../src/server/platform/ids.js';
 import { systemContext } from '../src/server/platform/system-context.js';
 import { poissonGapMs, streamRand, uniform } from '../src/core/simulation/distributions.js';
 import { unknownPhone } from '../src/core/simulation/caller-generator.js';
@@ -83,7 +81,7 @@ async function main() {
     const version = String((await execSql(database, 'SHOW server_version'))[0]?.server_version ?? '?');
     log(`offer bench on PostgreSQL ${version} (${bench.location}, pool ${POOL}); ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`);
     const config = loadConfig({ MADOGUCHI_SEED_DEMO: 'false', LOG_LEVEL: 'silent', MADOGUCHI_LOGIN_RATE_LIMIT: '1000000' });
-    const services = createServices({ db: database.db, clock: systemClock, ids: newId, sessionTtlHours: 8 });
+    const services = servicesFor(database, { sessionTtlHours: 8 });
     const app = await buildApp({ config, database, services, webRoot: '/nonexistent' });
     await app.listen({ port: 0, host: '127.0.0.1' });
     closeApp = () => app.close();

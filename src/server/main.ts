@@ -3,7 +3,7 @@ import type { Config } from './config/config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { buildApp } from './app.js';
 import { createServices, type Services } from './services.js';
-import { systemClock } from './platform/clock.js';
+import { systemClock, type Clock } from './platform/clock.js';
 import { newId } from './platform/ids.js';
 import { loggerOptions } from './platform/logger.js';
 
@@ -15,12 +15,20 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** The services on an open database as production wires them (the routing writer's lock and connections). */
+export function servicesFor(database: Database, opts: { sessionTtlHours: number; clock?: Clock }) {
+  return createServices({
+    db: database.db, clock: opts.clock ?? systemClock, ids: newId, sessionTtlHours: opts.sessionTtlHours,
+    leaderLock: database.tryLeaderLock, writerDb: database.writer(),
+  });
+}
+
 /** Opens the configured database, applies migrations and wires the services. */
 export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database);
   await database.migrate();
   await database.maintain();
-  const services = createServices({ db: database.db, clock: systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours, leaderLock: database.tryLeaderLock });
+  const services = servicesFor(database, { sessionTtlHours: config.sessionTtlHours });
   return { database, services, close: () => database.close() };
 }
 

@@ -41,10 +41,12 @@ export interface ServiceDeps {
   sessionTtlHours: number;
   /** The database's leader lock: one routing writer per database (main, tests). */
   leaderLock?: Database['tryLeaderLock'];
+  /** A handle with its own connections for the routing writer (see Database.writer). */
+  writerDb?: Db;
 }
 
 /** The composition root: every service wired once, shared by HTTP, CLI and seeding. */
-export function createServices({ db, clock, ids, sessionTtlHours, leaderLock }: ServiceDeps) {
+export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, writerDb }: ServiceDeps) {
   const audit = createAuditService({ repo: createAuditRepository(db), ids, clock });
   const auth = createAuthService({ repo: createAuthRepository(db), audit, clock, ids, sessionTtlHours });
   const tenants = createTenantService({ repo: createTenantRepository(db), ids });
@@ -69,7 +71,7 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock }: 
   const demoSeed = createDemoSeedService({ repo: createDemoSeedRepository(db), ids, clock });
   const customerImport = createCustomerImportService({ customers, catalog, audit });
   // Routing: one runtime per process drives the engine; it starts with the HTTP app (see app.ts).
-  const routing = createRoutingRuntime({ db, clock, ids, leaderLock });
+  const routing = createRoutingRuntime({ db: writerDb ?? db, clock, ids, leaderLock });
   const contactRepo = createContactRepository(db);
   const deskRepo = createDeskRepository(db);
   const contacts = createContactService({ repo: contactRepo, runtime: routing, customers, catalog, ids, clock });

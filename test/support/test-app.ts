@@ -1,8 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config/config.js';
-import { createServices, type Services } from '../../src/server/services.js';
-import { newId } from '../../src/server/platform/ids.js';
+import type { Services } from '../../src/server/services.js';
+import { servicesFor } from '../../src/server/main.js';
 import { systemClock, type Clock } from '../../src/server/platform/clock.js';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-db.js';
 
@@ -20,7 +20,7 @@ export interface TestApp {
 export async function createTestApp(engine: Engine, opts: { env?: Record<string, string>; clock?: Clock; reuse?: TestDatabase } = {}): Promise<TestApp> {
   const db = opts.reuse ?? await createTestDatabase(engine);
   const config = loadConfig({ MADOGUCHI_SEED_DEMO: 'false', LOG_LEVEL: 'silent', MADOGUCHI_LOGIN_RATE_LIMIT: '1000', ...opts.env });
-  const services = createServices({ db: db.database.db, clock: opts.clock ?? systemClock, ids: newId, sessionTtlHours: config.sessionTtlHours, leaderLock: db.database.tryLeaderLock });
+  const services = servicesFor(db.database, { sessionTtlHours: config.sessionTtlHours, clock: opts.clock ?? systemClock });
   const app = await buildApp({ config, database: db.database, services, webRoot: '/nonexistent' });
   await app.ready();
   return { app, services, db, close: async () => { await app.close(); if (!opts.reuse) await db.cleanup(); } };

@@ -32,12 +32,19 @@ export interface Database {
    * (one routing writer per database). PGlite is single-process: always granted.
    */
   tryLeaderLock(key: number): Promise<(() => Promise<void>) | null>;
+  /**
+   * A handle with its own connection(s) for one serialized writer (routing), so its transactions
+   * never queue behind the pool's readers. PGlite has one connection: the same handle.
+   */
+  writer(): Db;
   close(): Promise<void>;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 // Any constant shared by all nodes: serializes concurrent migrators on PostgreSQL.
 const MIGRATION_LOCK_KEY = 7_242_001;
+/** The routing writer runs one transaction at a time; a second connection serves its reads meanwhile. */
+const WRITER_CONNECTIONS = 2;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === 'pglite' ? openPglite(target.dataDir) : openPostgres(target.url, target.poolSize ?? 10);
@@ -62,6 +69,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       await client.query('select 1');
     },
     tryLeaderLock: async () => async () => undefined,
+    writer: () => db,
     close: () => client.close(),
   };
 }
@@ -72,6 +80,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const leaderReleases = new Set<() => Promise<void>>();
+  let writerPool: pg.Pool | null = null;
+  let writerDb: Db | null = null;
   return {
     db,
     kind: 'postgres',
@@ -111,10 +121,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       leaderReleases.add(release);
       return release;
     },
+    writer: () => {
+      if (!writerDb) {
+        writerPool = new pg.Pool({ connectionString: url, max: WRITER_CONNECTIONS });
+        writerPool.on('error', () => undefined);
+        writerDb = drizzlePg(writerPool, { schema }) as unknown as Db;
+      }
+      return writerDb;
+    },
     // pool.end() waits for every checked-out client: give back the lock's connection first.
     close: async () => {
       await Promise.all([...leaderReleases].map((release) => release()));
-      await pool.end();
+      await Promise.all([pool.end(), writerPool?.end()]);
     },
   };
 }

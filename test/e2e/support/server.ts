@@ -1,12 +1,11 @@
 import { execSync } from 'node:child_process';
+import { servicesFor } from '../../../src/server/main.js';
+import type { Services } from '../../../src/server/services.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app.js';
 import { loadConfig } from '../../../src/server/config/config.js';
-import { createServices, type Services } from '../../../src/server/services.js';
-import { newId } from '../../../src/server/platform/ids.js';
-import { systemClock } from '../../../src/server/platform/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-db.js';
 
 const webRoot = fileURLToPath(new URL('../../../dist/web/console', import.meta.url));
@@ -28,7 +27,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   ensureConsoleBuilt();
   const db: TestDatabase = await createTestDatabase('pglite');
   const config = loadConfig({ LOG_LEVEL: 'silent', MADOGUCHI_LOGIN_RATE_LIMIT: '1000' });
-  const services = createServices({ db: db.database.db, clock: systemClock, ids: newId, sessionTtlHours: 12 });
+  const services = servicesFor(db.database, { sessionTtlHours: 12 });
   await services.demoSeed.seedIfEmpty();
   const app = await buildApp({ config, database: db.database, services, webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
