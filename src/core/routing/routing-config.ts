@@ -1,4 +1,5 @@
 import { validateBusinessHours, type BusinessHours } from './business-hours.js';
+import { capacityByChannel, skillScore, type ChannelLimits } from './routing-matching.js';
 import {
   CHANNELS,
   MAX_SKILL_LEVEL,
@@ -29,27 +30,42 @@ export interface RoutingIndex {
   readonly queueAgents: ReadonlyMap<QueueId, readonly AgentId[]>;
   /** Queues an agent is a candidate for, sorted by id. */
   readonly agentQueues: ReadonlyMap<AgentId, readonly QueueId[]>;
-  /** Candidates per queue with their skill score, best score first (then id): matching stops early. */
-  readonly rankedAgents: ReadonlyMap<QueueId, readonly RankedAgent[]>;
   /** Dense numbers (id order) for the bitsets of free agents and non-empty queues. */
   readonly agentOrdinal: ReadonlyMap<AgentId, number>;
   readonly queueOrdinal: ReadonlyMap<QueueId, number>;
-  /** `agentQueues` with their ordinals. */
-  readonly agentQueueRefs: ReadonlyMap<AgentId, readonly QueueRef[]>;
   readonly hours: ReadonlyMap<string, BusinessHours>;
+  /** What matching reads per agent and per queue, in one lookup (see AgentEntry, QueueEntry). */
+  readonly agentEntries: ReadonlyMap<AgentId, AgentEntry>;
+  readonly queueEntries: ReadonlyMap<QueueId, QueueEntry>;
+  /** The entries by ordinal. */
+  readonly agentsByOrdinal: readonly AgentEntry[];
+  readonly queuesByOrdinal: readonly QueueEntry[];
 }
 
-/** A queue's candidate with its (static) skill score for that queue. */
-export interface RankedAgent {
-  readonly id: AgentId;
-  readonly ordinal: number;
+/**
+ * An agent as matching sees it. The candidate queues are parallel typed arrays (queue ordinal, and
+ * the relaxation the agent needs there, see `neededRelax`): a freed agent scans its queues in
+ * contiguous memory, with one bit test per queue, instead of following an object per queue. The
+ * channel limits are copied from the config, so the free-channel check reads this object only.
+ */
+export interface AgentEntry extends ChannelLimits {
   readonly config: AgentConfig;
-  readonly score: number;
+  readonly ordinal: number;
+  readonly queueOrdinals: Int32Array;
+  readonly queueRelax: Int32Array;
 }
 
-export interface QueueRef {
-  readonly id: QueueId;
+/**
+ * A queue as matching sees it. Its candidates, best skill score first (then id), as parallel typed
+ * arrays: agent ordinal, skill score, and the relaxation the agent needs (see `neededRelax`). An
+ * arriving contact scans them in contiguous memory and stops early once an agent is found.
+ */
+export interface QueueEntry {
+  readonly config: QueueConfig;
   readonly ordinal: number;
+  readonly rankedOrdinals: Int32Array;
+  readonly rankedScores: Int32Array;
+  readonly rankedRelax: Int32Array;
 }
 
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
@@ -127,6 +143,20 @@ export function validateRoutingConfig(config: RoutingConfig): ConfigIssue[] {
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Below every relaxation: a queue without required skills needs none. */
+const NO_RELAX_NEEDED = -0x80000000;
+
+/**
+ * The smallest overflow relaxation with which a candidate meets the queue: `meetsQueue(agent,
+ * queue, relax)` ⇔ `relax ≥ neededRelax(agent, queue)`. A candidate serves the tenant and has every
+ * required skill at level ≥ 1, so the floor of 1 in `requiredLevel` never decides.
+ */
+export function neededRelax(agent: AgentConfig, queue: QueueConfig): number {
+  let needed = NO_RELAX_NEEDED;
+  for (const r of queue.requiredSkills) needed = Math.max(needed, r.minLevel - (agent.skills[r.skill] ?? 0));
+  return needed;
+}
+
 /** Builds the index; call only with a config that validateRoutingConfig accepted. */
 export function buildRoutingIndex(config: RoutingConfig): RoutingIndex {
   const queues = new Map<QueueId, QueueConfig>();
@@ -134,31 +164,63 @@ export function buildRoutingIndex(config: RoutingConfig): RoutingIndex {
     queues.set(q.id, { ...q, overflow: [...q.overflow].sort((a, b) => a.afterSec - b.afterSec) });
   }
   const agents = new Map<AgentId, AgentConfig>(config.agents.map((a) => [a.id, a]));
-  const queueAgents = new Map<QueueId, AgentId[]>();
-  const agentQueues = new Map<AgentId, QueueId[]>();
-  const rankedAgents = new Map<QueueId, RankedAgent[]>();
-  for (const a of agents.values()) agentQueues.set(a.id, []);
   const sortedAgents = [...agents.values()].sort((x, y) => byId(x.id, y.id));
   const sortedQueues = [...queues.values()].sort((x, y) => byId(x.id, y.id));
   const agentOrdinal = new Map<AgentId, number>(sortedAgents.map((a, i) => [a.id, i]));
   const queueOrdinal = new Map<QueueId, number>(sortedQueues.map((q, i) => [q.id, i]));
-  const agentQueueRefs = new Map<AgentId, QueueRef[]>();
-  for (const a of agents.values()) agentQueueRefs.set(a.id, []);
+  const queueAgents = new Map<QueueId, AgentId[]>();
+  const agentQueues = new Map<AgentId, QueueId[]>(sortedAgents.map((a) => [a.id, []]));
+  /** Per agent ordinal: the ordinals of the queues it is a candidate for. */
+  const candidateFor: number[][] = sortedAgents.map(() => []);
+  const queueEntries = new Map<QueueId, QueueEntry>();
+  const queuesByOrdinal: QueueEntry[] = [];
   // O(queues × agents × skills) once per configuration, never per step.
-  for (const q of sortedQueues) {
-    const list: AgentId[] = [];
-    const ranked: RankedAgent[] = [];
-    for (const a of sortedAgents) {
-      if (!a.tenantIds.includes(q.tenantId)) continue;
-      if (!q.requiredSkills.every((r) => (a.skills[r.skill] ?? 0) >= MIN_SKILL_LEVEL)) continue;
-      list.push(a.id);
+  sortedQueues.forEach((q, ordinal) => {
+    const candidates: { ordinal: number; score: number }[] = [];
+    sortedAgents.forEach((a, agentOrdinal) => {
+      if (!a.tenantIds.includes(q.tenantId)) return;
+      if (!q.requiredSkills.every((r) => (a.skills[r.skill] ?? 0) >= MIN_SKILL_LEVEL)) return;
+      candidates.push({ ordinal: agentOrdinal, score: skillScore(a, q) });
       agentQueues.get(a.id)?.push(q.id);
-      agentQueueRefs.get(a.id)?.push({ id: q.id, ordinal: queueOrdinal.get(q.id) ?? -1 });
-      ranked.push({ id: a.id, ordinal: agentOrdinal.get(a.id) ?? -1, config: a, score: q.requiredSkills.reduce((sum, r) => sum + (a.skills[r.skill] ?? 0), 0) });
-    }
-    queueAgents.set(q.id, list);
+      candidateFor[agentOrdinal]?.push(ordinal);
+    });
+    queueAgents.set(q.id, candidates.map((c) => (sortedAgents[c.ordinal] as AgentConfig).id));
     // Stable sort: equal scores stay in id order.
-    rankedAgents.set(q.id, ranked.sort((x, y) => y.score - x.score));
-  }
-  return { config, queues, agents, queueAgents, agentQueues, rankedAgents, agentOrdinal, queueOrdinal, agentQueueRefs, hours: new Map(Object.entries(config.hours ?? {})) };
+    candidates.sort((x, y) => y.score - x.score);
+    const entry: QueueEntry = {
+      config: q,
+      ordinal,
+      rankedOrdinals: Int32Array.from(candidates, (c) => c.ordinal),
+      rankedScores: Int32Array.from(candidates, (c) => c.score),
+      rankedRelax: Int32Array.from(candidates, (c) => neededRelax(sortedAgents[c.ordinal] as AgentConfig, q)),
+    };
+    queueEntries.set(q.id, entry);
+    queuesByOrdinal.push(entry);
+  });
+  const agentsByOrdinal: AgentEntry[] = sortedAgents.map((a, ordinal) => {
+    const queueOrdinals = candidateFor[ordinal] ?? [];
+    return {
+      config: a,
+      ordinal,
+      capacity: capacityByChannel(a),
+      voiceBlocksOthers: a.voiceBlocksOthers,
+      othersBlockVoice: a.othersBlockVoice === true,
+      queueOrdinals: Int32Array.from(queueOrdinals),
+      queueRelax: Int32Array.from(queueOrdinals, (o) => neededRelax(a, (queuesByOrdinal[o] as QueueEntry).config)),
+    };
+  });
+  return {
+    config,
+    queues,
+    agents,
+    queueAgents,
+    agentQueues,
+    agentOrdinal,
+    queueOrdinal,
+    hours: new Map(Object.entries(config.hours ?? {})),
+    agentEntries: new Map(agentsByOrdinal.map((e) => [e.config.id, e])),
+    queueEntries,
+    agentsByOrdinal,
+    queuesByOrdinal,
+  };
 }

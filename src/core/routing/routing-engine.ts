@@ -1,21 +1,32 @@
 import { isOpen, nextOpening } from './business-hours.js';
-import { buildRoutingIndex, validateRoutingConfig, type ConfigIssue, type RoutingIndex } from './routing-config.js';
+import { freeAgentsOf } from './free-agents.js';
 import { PersistentMap } from './persistent-map.js';
-import { popDue, popTimer, pushTimer, type TimerHeap, type TimerRef } from './timer-heap.js';
-import { freeAgentsOf, freeOn, updateFreeAgents, type FreeAgents } from './free-agents.js';
-import { PersistentBitset } from './persistent-bitset.js';
+import { buildRoutingIndex, validateRoutingConfig, type AgentEntry, type ConfigIssue, type QueueEntry, type RoutingIndex } from './routing-config.js';
+import { Draft } from './routing-draft.js';
 import {
   agentActivity,
   basePriority,
   canTake,
   effectivePriority,
-  hasFreeCapacity,
+  freeChannelMask,
+  maskHas,
   meetsQueue,
 } from './routing-matching.js';
 import {
+  nonEmptyOf,
+  orderedAgents,
+  orderedContacts,
+  type RoutingSnapshot,
+  type RoutingState,
+  type StepChanges,
+  type StepResult,
+} from './routing-state.js';
+import { withAgent, withContact, withSlot } from './routing-records.js';
+import { nextOverflowAt, timerSetOf } from './routing-timers.js';
+import { firstTimer, timersDue } from './timer-set.js';
+import {
   CHANNELS,
   type AgentActivity,
-  type AgentConfig,
   type AgentId,
   type AgentRuntime,
   type AgentSlot,
@@ -28,21 +39,20 @@ import {
   type OfferReason,
   type OverflowRule,
   type Presence,
-  type PresenceKind,
-  type QueueConfig,
   type QueueId,
-  type RoutingAction,
   type RoutingConfig,
   type RoutingError,
   type RoutingErrorCode,
   type RoutingEvent,
 } from './routing.types.js';
 
+export type { RoutingSnapshot, RoutingState, StepChanges, StepResult };
+
 /**
  * The routing engine (ACD): one pure transition `step(state, event, now) → { state, actions }`.
  *
- * - The input state is never mutated. A step copies each collection it writes once (copy on write)
- *   and shares every untouched agent and contact object with the previous state.
+ * - The input state is never mutated. A step works on a `Draft` (routing-draft.ts) and writes each
+ *   changed record once into the persistent collections, sharing everything else with the input.
  * - Every step first fires the timers due at `now` (offer timeouts, wrap-up limits, overflow), then
  *   applies the event, then matches: agents that gained capacity take the best waiting contacts
  *   (round robin), then contacts that became routable go to their best agent. After a step no
@@ -51,46 +61,6 @@ import {
  *
  * See docs/routing.md for the rules, their reasons and the cost of each step.
  */
-
-export interface RoutingState {
-  /** The latest `now` seen; time never goes back (an older `now` is treated as this one). */
-  readonly now: Millis;
-  /** Next arrival sequence number. */
-  readonly seq: number;
-  /** The earliest pending timer, or null. May be early (a cancelled timer), never late. */
-  readonly nextDueAt: Millis | null;
-  readonly index: RoutingIndex;
-  readonly agents: ReadonlyMap<AgentId, AgentRuntime>;
-  /** Live contacts: waiting, offered or connected. Ended contacts leave the state. */
-  readonly contacts: ReadonlyMap<ContactId, ContactRuntime>;
-  /** Waiting contacts per queue (their own and overflowed-in), in arrival order. */
-  readonly waiting: ReadonlyMap<QueueId, readonly ContactId[]>;
-  /** Pending timers by due time (may hold cancelled ones; never misses a live one). */
-  readonly timers: TimerHeap | null;
-  /** Agents who can take a contact now, per channel (see `free-agents.ts`). */
-  readonly free: FreeAgents;
-  /** Queues with waiting contacts (by ordinal): an agent skips its empty queues with one bit test. */
-  readonly nonEmpty: PersistentBitset;
-}
-
-/** Plain JSON: what the server persists (as rows) to rebuild the state after a restart. */
-export interface RoutingSnapshot {
-  readonly now: Millis;
-  readonly seq: number;
-  readonly agents: readonly AgentRuntime[];
-  readonly contacts: readonly ContactRuntime[];
-}
-
-export interface StepChanges {
-  /** Agents whose runtime changed: upsert. */
-  readonly agents: readonly AgentId[];
-  /** Contacts that changed: upsert when still in `state.contacts`, delete otherwise. */
-  readonly contacts: readonly ContactId[];
-}
-
-export type StepResult =
-  | { readonly ok: true; readonly state: RoutingState; readonly actions: readonly RoutingAction[]; readonly changed: StepChanges }
-  | { readonly ok: false; readonly state: RoutingState; readonly actions: readonly []; readonly error: RoutingError };
 
 export class RoutingConfigError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
@@ -103,289 +73,12 @@ const ms = (n: number): Millis => n as Millis;
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byArrival = (a: ContactRuntime, b: ContactRuntime): number => a.arrivedAt - b.arrivedAt || a.seq - b.seq;
 
-// ====================================================================================== draft
-
-/** The mutable working copy of one step. Collections are copied on first write only. */
-class Draft {
-  index: RoutingIndex;
-  seq: number;
-  readonly actions: RoutingAction[] = [];
-  readonly dirtyAgents = new Set<AgentId>();
-  readonly dirtyContacts = new Set<ContactId>();
-  private readonly touchedAgents = new Set<AgentId>();
-  private readonly touchedContacts = new Set<ContactId>();
-  private agents: PersistentMap<AgentId, AgentRuntime>;
-  private contacts: PersistentMap<ContactId, ContactRuntime>;
-  private waiting: PersistentMap<QueueId, readonly ContactId[]>;
-  private readonly ownLists = new Set<QueueId>();
-  private due: number | null = null;
-  timers: TimerHeap | null;
-  free: FreeAgents;
-  nonEmpty: PersistentBitset;
-  /** Timers fired: nextDueAt is recomputed from the timer heap. */
-  rescanDue = false;
-  /** Every agent and contact may have changed (reconfigure, rebalance): the timer heap is rebuilt. */
-  rebuildTimers = false;
-
-  constructor(
-    readonly base: RoutingState,
-    readonly now: Millis,
-  ) {
-    this.index = base.index;
-    this.seq = base.seq;
-    this.agents = persistent(base.agents);
-    this.contacts = persistent(base.contacts);
-    this.waiting = persistent(base.waiting);
-    this.timers = base.timers;
-    this.free = base.free;
-    this.nonEmpty = base.nonEmpty;
-  }
-
-  queue(id: QueueId): QueueConfig {
-    const q = this.index.queues.get(id);
-    if (!q) throw new Error(`routing invariant: unknown queue ${id}`);
-    return q;
-  }
-
-  agentConfig(id: AgentId): AgentConfig {
-    const a = this.index.agents.get(id);
-    if (!a) throw new Error(`routing invariant: unknown agent ${id}`);
-    return a;
-  }
-
-  agent(id: AgentId): AgentRuntime {
-    const a = this.agents.get(id);
-    if (!a) throw new Error(`routing invariant: no runtime for agent ${id}`);
-    return a;
-  }
-
-  findAgent(id: AgentId): AgentRuntime | undefined {
-    return this.agents.get(id);
-  }
-
-  /** Every agent, in configuration order (O(A): reconfigure and rebalance only). */
-  allAgents(): AgentRuntime[] {
-    return orderedAgents(this.base.index, this.agents);
-  }
-
-  putAgent(a: AgentRuntime): void {
-    const before = this.agents.get(a.id);
-    this.agents = this.agents.set(a.id, a);
-    this.touchedAgents.add(a.id);
-    const cfg = this.index.agents.get(a.id);
-    const ordinal = this.index.agentOrdinal.get(a.id);
-    if (cfg && ordinal !== undefined) this.free = updateFreeAgents(this.free, ordinal, cfg, before, a);
-  }
-
-  /** Agents (by ordinal) who can take a contact on the channel now. */
-  freeAgents(channel: Channel): PersistentBitset {
-    return freeOn(this.free, channel);
-  }
-
-  /** After a configuration change: capacities and tenants may differ. */
-  rebuildFree(): void {
-    this.free = freeAgentsOf(this.index, this.agents.values());
-  }
-
-  deleteAgent(id: AgentId): void {
-    this.agents = this.agents.delete(id);
-    this.touchedAgents.add(id);
-  }
-
-  contact(id: ContactId): ContactRuntime | undefined {
-    return this.contacts.get(id);
-  }
-
-  /** Every live contact, in arrival order (O(C log C): reconfigure and rebalance only). */
-  allContacts(): ContactRuntime[] {
-    return orderedContacts(this.contacts);
-  }
-
-  putContact(c: ContactRuntime): void {
-    this.contacts = this.contacts.set(c.id, c);
-    this.touchedContacts.add(c.id);
-  }
-
-  deleteContact(id: ContactId): void {
-    this.contacts = this.contacts.delete(id);
-    this.touchedContacts.add(id);
-    this.dirtyContacts.delete(id);
-  }
-
-  waitingIn(queueId: QueueId): readonly ContactId[] {
-    return this.waiting.get(queueId) ?? [];
-  }
-
-  hasWaiting(queueOrdinal: number): boolean {
-    return this.nonEmpty.has(queueOrdinal);
-  }
-
-  private noteLength(queueId: QueueId, length: number): void {
-    const ordinal = this.index.queueOrdinal.get(queueId);
-    if (ordinal !== undefined) this.nonEmpty = this.nonEmpty.with(ordinal, length > 0);
-  }
-
-  private ownList(queueId: QueueId): ContactId[] {
-    const current = this.waiting.get(queueId) ?? [];
-    if (this.ownLists.has(queueId)) return current as ContactId[];
-    const copy = [...current];
-    this.waiting = this.waiting.set(queueId, copy);
-    this.ownLists.add(queueId);
-    return copy;
-  }
-
-  /** Inserts at the contact's place by original arrival (binary search). */
-  insertWaiting(queueId: QueueId, c: ContactRuntime): void {
-    const list = this.ownList(queueId);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const other = this.contact(list[mid] as ContactId);
-      if (other && byArrival(other, c) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, c.id);
-    this.noteLength(queueId, list.length);
-  }
-
-  removeWaiting(queueId: QueueId, id: ContactId): void {
-    const list = this.ownList(queueId);
-    const i = list.indexOf(id);
-    if (i >= 0) list.splice(i, 1);
-    this.noteLength(queueId, list.length);
-  }
-
-  replaceWaiting(lists: Map<QueueId, ContactId[]>): void {
-    this.waiting = PersistentMap.from(lists);
-    for (const id of lists.keys()) this.ownLists.add(id);
-    this.nonEmpty = nonEmptyOf(this.index, lists);
-  }
-
-  emit(action: RoutingAction): void {
-    this.actions.push(action);
-  }
-
-  /** A timer was set: `ref` has something due at `at`. */
-  noteDue(at: number, ref: TimerRef): void {
-    this.due = this.due === null ? at : Math.min(this.due, at);
-    this.timers = pushTimer(this.timers, { at, ref });
-  }
-
-  finish(): StepResult {
-    const agents = this.agents;
-    const contacts = this.contacts;
-    // Derived agent states are compared once at the end: one change action per agent and step.
-    for (const id of this.touchedAgents) {
-      const before = this.base.agents.get(id);
-      const after = agents.get(id);
-      if (!before || !after) continue;
-      const b = describe(before);
-      const a = describe(after);
-      if (b.presence !== a.presence || b.reason !== a.reason || b.activity !== a.activity) {
-        this.emit({ type: 'agent_state_changed', agentId: id, ...a, since: this.now });
-      }
-    }
-    let nextDueAt: number | null;
-    if (this.rebuildTimers) {
-      this.timers = timerHeapOf(this.index, agents.values(), contacts.values());
-      nextDueAt = this.timers?.top.at ?? null;
-    } else if (this.rescanDue) {
-      // The earliest live timer: drop cancelled entries from the top of the heap.
-      while (this.timers !== null && !isLive(this.index, agents, contacts, this.timers.top.at, this.timers.top.ref)) {
-        this.timers = popTimer(this.timers);
-      }
-      nextDueAt = this.timers?.top.at ?? null;
-    } else nextDueAt = this.base.nextDueAt;
-    if (this.due !== null) nextDueAt = nextDueAt === null ? this.due : Math.min(nextDueAt, this.due);
-    const state: RoutingState = {
-      now: this.now,
-      seq: this.seq,
-      nextDueAt: nextDueAt === null ? null : ms(nextDueAt),
-      index: this.index,
-      agents,
-      contacts,
-      waiting: this.waiting,
-      timers: this.timers,
-      free: this.free,
-      nonEmpty: this.nonEmpty,
-    };
-    const changed: StepChanges = {
-      agents: [...this.touchedAgents].filter((id) => this.base.agents.get(id) !== agents.get(id)),
-      contacts: [...this.touchedContacts].filter((id) => this.base.contacts.get(id) !== contacts.get(id)),
-    };
-    return { ok: true, state, actions: this.actions, changed };
-  }
-}
-
-function describe(a: AgentRuntime): { presence: PresenceKind; reason: string | null; activity: AgentActivity } {
-  return { presence: a.presence.kind, reason: a.presence.kind === 'break' ? a.presence.reason : null, activity: agentActivity(a) };
-}
-
-function nextOverflowAt(index: RoutingIndex, c: ContactRuntime): number | null {
-  const rule = index.queues.get(c.queueId)?.overflow[c.overflowStage];
-  return rule ? c.queuedAt + rule.afterSec * 1000 : null;
-}
-
-/** A heap with one entry per live timer (a full scan: restore, reconfigure, rebalance). */
-function timerHeapOf(index: RoutingIndex, agents: Iterable<AgentRuntime>, contacts: Iterable<ContactRuntime>): TimerHeap | null {
-  let heap: TimerHeap | null = null;
-  for (const a of agents) for (const s of a.slots) if (s.until !== null) heap = pushTimer(heap, { at: s.until, ref: { kind: 'agent', id: a.id } });
-  for (const c of contacts) {
-    const at = c.status.kind === 'waiting' ? nextOverflowAt(index, c) : null;
-    if (at !== null) heap = pushTimer(heap, { at, ref: { kind: 'contact', id: c.id } });
-  }
-  return heap;
-}
-
-/** Whether a heap entry still stands for a pending timer. */
-function isLive(
-  index: RoutingIndex,
-  agents: ReadonlyMap<AgentId, AgentRuntime>,
-  contacts: ReadonlyMap<ContactId, ContactRuntime>,
-  at: number,
-  ref: TimerRef,
-): boolean {
-  if (ref.kind === 'agent') return agents.get(ref.id)?.slots.some((s) => s.until === at) ?? false;
-  const c = contacts.get(ref.id);
-  return c !== undefined && c.status.kind === 'waiting' && nextOverflowAt(index, c) === at;
-}
-
-function nonEmptyOf(index: RoutingIndex, lists: ReadonlyMap<QueueId, readonly ContactId[]>): PersistentBitset {
-  let set = PersistentBitset.EMPTY;
-  for (const [id, list] of lists) {
-    const ordinal = index.queueOrdinal.get(id);
-    if (ordinal !== undefined && list.length > 0) set = set.with(ordinal, true);
-  }
-  return set;
-}
-
-function persistent<K extends string, V>(m: ReadonlyMap<K, V>): PersistentMap<K, V> {
-  return m instanceof PersistentMap ? (m as PersistentMap<K, V>) : PersistentMap.from(m);
-}
-
-function orderedAgents(index: RoutingIndex, agents: ReadonlyMap<AgentId, AgentRuntime>): AgentRuntime[] {
-  const out: AgentRuntime[] = [];
-  const seen = new Set<AgentId>();
-  for (const cfg of index.config.agents) {
-    const a = agents.get(cfg.id);
-    if (a) out.push(a);
-    seen.add(cfg.id);
-  }
-  for (const a of agents.values()) if (!seen.has(a.id)) out.push(a);
-  return out;
-}
-
-function orderedContacts(contacts: ReadonlyMap<ContactId, ContactRuntime>): ContactRuntime[] {
-  return [...contacts.values()].sort((a, b) => a.seq - b.seq || byId(a.id, b.id));
-}
-
 // ====================================================================================== primitives
 
 const targetsOf = (c: ContactRuntime): readonly QueueId[] => (c.extraQueues.length === 0 ? [c.queueId] : [c.queueId, ...c.extraQueues]);
 
 function withSlots(a: AgentRuntime, slots: readonly AgentSlot[], now: Millis): AgentRuntime {
-  return { ...a, slots, idleSince: slots.length !== a.slots.length ? now : a.idleSince };
+  return withAgent(a, { slots, idleSince: slots.length !== a.slots.length ? now : a.idleSince });
 }
 
 /** Puts a waiting contact into the lists of its queues. */
@@ -407,30 +100,26 @@ function overflowWaiting(d: Draft, id: ContactId): void {
     const rule: OverflowRule | undefined = rules[c.overflowStage];
     if (!rule || c.queuedAt + rule.afterSec * 1000 > d.now) break;
     if (rule.kind === 'add_queue') {
-      const added: boolean = !targetsOf(c).includes(rule.queueId) && d.index.queues.has(rule.queueId);
-      c = { ...c, overflowStage: c.overflowStage + 1, extraQueues: added ? [...c.extraQueues, rule.queueId] : c.extraQueues };
+      const added: boolean = !targetsOf(c).includes(rule.queueId) && d.index.queueEntries.has(rule.queueId);
+      c = withContact(c, { overflowStage: c.overflowStage + 1, extraQueues: added ? [...c.extraQueues, rule.queueId] : c.extraQueues });
       if (added) d.insertWaiting(rule.queueId, c);
     } else {
-      c = { ...c, overflowStage: c.overflowStage + 1, relax: c.relax + rule.by };
+      c = withContact(c, { overflowStage: c.overflowStage + 1, relax: c.relax + rule.by });
     }
     d.emit({ type: 'contact_overflowed', contactId: c.id, queueId: c.queueId, rule });
     changed = true;
   }
   if (!changed) return;
   d.putContact(c);
-  d.dirtyContacts.add(c.id);
-  const next = nextOverflowAt(d.index, c);
-  if (next !== null) d.noteDue(next, { kind: 'contact', id: c.id });
+  d.markContactDirty(c.id);
 }
 
 /** Back to waiting at its original place (from an offer, a transfer or a new arrival). */
 function enterWaiting(d: Draft, c: ContactRuntime): void {
-  const waiting: ContactRuntime = c.status.kind === 'waiting' ? c : { ...c, status: { kind: 'waiting' } };
+  const waiting: ContactRuntime = c.status.kind === 'waiting' ? c : withContact(c, { status: { kind: 'waiting' } });
   d.putContact(waiting);
   place(d, waiting);
-  d.dirtyContacts.add(waiting.id);
-  const next = nextOverflowAt(d.index, waiting);
-  if (next !== null) d.noteDue(next, { kind: 'contact', id: waiting.id });
+  d.markContactDirty(waiting.id);
   overflowWaiting(d, waiting.id);
 }
 
@@ -440,12 +129,10 @@ function offer(d: Draft, contactId: ContactId, agentId: AgentId, reason: OfferRe
   const q = d.queue(c.queueId);
   const expiresAt = ms(d.now + q.offerTimeoutSec * 1000);
   if (c.status.kind === 'waiting') unplace(d, c);
-  d.putContact({ ...c, status: { kind: 'offered', agentId, expiresAt }, offers: c.offers + 1 });
-  d.dirtyContacts.delete(c.id);
+  d.putContact(withContact(c, { status: { kind: 'offered', agentId, expiresAt }, offers: c.offers + 1 }));
   const a = d.agent(agentId);
   const slot: AgentSlot = { contactId, channel: c.channel, queueId: c.queueId, phase: 'offered', since: d.now, until: expiresAt };
   d.putAgent(withSlots(a, [...a.slots, slot], d.now));
-  d.noteDue(expiresAt, { kind: 'agent', id: agentId });
   d.emit({ type: 'offer', contactId, agentId, queueId: c.queueId, channel: c.channel, expiresAt, reason, context: c.context });
 }
 
@@ -454,7 +141,7 @@ function removeSlot(d: Draft, agentId: AgentId, match: (s: AgentSlot) => boolean
   const removed = a.slots.filter(match);
   if (removed.length === 0) return removed;
   d.putAgent(withSlots(a, a.slots.filter((s) => !match(s)), d.now));
-  d.dirtyAgents.add(agentId);
+  d.markAgentDirty(agentId);
   return removed;
 }
 
@@ -471,7 +158,7 @@ function returnToQueue(d: Draft, contactId: ContactId, reason: OfferCancelReason
   removeSlot(d, agentId, liveSlotOf(contactId));
   d.emit({ type: 'offer_cancelled', contactId, agentId, reason });
   const declinedBy = reason === 'rejected' && !c.declinedBy.includes(agentId) ? [...c.declinedBy, agentId] : c.declinedBy;
-  enterWaiting(d, { ...c, status: { kind: 'waiting' }, declinedBy });
+  enterWaiting(d, withContact(c, { status: { kind: 'waiting' }, declinedBy }));
 }
 
 /** The connected slot becomes after-contact work, or is freed when the queue has no ACW. */
@@ -479,15 +166,14 @@ function startWrapUp(d: Draft, agentId: AgentId, contactId: ContactId): void {
   const a = d.agent(agentId);
   const slot = a.slots.find((s) => s.contactId === contactId && s.phase === 'connected');
   if (!slot) return;
-  const limitSec = d.index.queues.get(slot.queueId)?.wrapUpLimitSec ?? 0;
+  const limitSec = d.index.queueEntries.get(slot.queueId)?.config.wrapUpLimitSec ?? 0;
   if (limitSec <= 0) {
     removeSlot(d, agentId, (s) => s === slot);
     return;
   }
   const until = ms(d.now + limitSec * 1000);
-  const slots = a.slots.map((s) => (s === slot ? { ...s, phase: 'wrap_up' as const, since: d.now, until } : s));
-  d.putAgent({ ...a, slots });
-  d.noteDue(until, { kind: 'agent', id: agentId });
+  const slots = a.slots.map((s) => (s === slot ? withSlot(s, { phase: 'wrap_up', since: d.now, until }) : s));
+  d.putAgent(withAgent(a, { slots }));
   d.emit({ type: 'wrap_up_started', agentId, contactId, until });
 }
 
@@ -497,9 +183,9 @@ function setPresence(d: Draft, agentId: AgentId, presence: Presence): void {
     a.presence.kind === presence.kind && (presence.kind !== 'break' || (a.presence.kind === 'break' && a.presence.reason === presence.reason));
   if (same) return;
   const available = presence.kind === 'available';
-  d.putAgent({ ...a, presence, presenceSince: d.now, idleSince: available ? d.now : a.idleSince });
+  d.putAgent(withAgent(a, { presence, presenceSince: d.now, idleSince: available ? d.now : a.idleSince }));
   if (available) {
-    d.dirtyAgents.add(agentId);
+    d.markAgentDirty(agentId);
     return;
   }
   // An agent who is not available keeps no pending offer: each goes back to its place in line.
@@ -513,19 +199,22 @@ function setPresence(d: Draft, agentId: AgentId, presence: Presence): void {
 /** The agent's pick when it has free capacity: highest effective priority, then original arrival. */
 function bestContactFor(d: Draft, agentId: AgentId): ContactId | null {
   const a = d.agent(agentId);
-  if (a.presence.kind !== 'available') return null;
-  const cfg = d.agentConfig(agentId);
-  const free: Channel[] = CHANNELS.filter((ch) => hasFreeCapacity(cfg, a, ch));
-  if (free.length === 0) return null;
+  const entry = d.agentEntry(agentId);
+  // The channels it can take now (none unless available).
+  const free = freeChannelMask(entry, a);
+  if (free === 0) return null;
   let best: ContactRuntime | null = null;
   let bestPriority = -Infinity;
-  for (const ref of d.index.agentQueueRefs.get(agentId) ?? []) {
-    if (!d.hasWaiting(ref.ordinal)) continue;
-    const queueId = ref.id;
-    const queue = d.queue(queueId);
-    for (const id of d.waitingIn(queueId)) {
+  const { queueOrdinals, queueRelax } = entry;
+  const nonEmpty = d.nonEmpty;
+  for (let i = 0; i < queueOrdinals.length; i++) {
+    const ordinal = queueOrdinals[i] as number;
+    if (!nonEmpty.has(ordinal)) continue;
+    const needed = queueRelax[i] as number;
+    for (const id of d.waitingIn((d.index.queuesByOrdinal[ordinal] as QueueEntry).config.id)) {
       const c = d.contact(id);
-      if (!c || !free.includes(c.channel) || c.declinedBy.includes(agentId) || !meetsQueue(cfg, queue, c.relax)) continue;
+      // `c.relax < needed`: the agent does not meet this queue's requirements at the contact's relaxation.
+      if (!c || !maskHas(free, c.channel) || c.declinedBy.includes(agentId) || c.relax < needed) continue;
       const p = effectivePriority(c, d.queue(c.queueId), d.now);
       if (best === null || p > bestPriority || (p === bestPriority && byArrival(c, best) < 0)) {
         best = c;
@@ -559,19 +248,23 @@ function better(x: Candidate, y: Candidate): boolean {
 function bestAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
   let best: Candidate | null = null;
   const targets = targetsOf(c);
-  for (let tier = 0; tier < targets.length; tier++) {
-    if (best !== null) break; // a lower tier always wins
-    const queueId = targets[tier] as QueueId;
-    const queue = d.queue(queueId);
-    const free = d.freeAgents(c.channel);
+  const free = d.freeAgents(c.channel);
+  // A lower tier always wins: the next tier is only tried when this one found nobody.
+  const declinedBy = c.declinedBy.length > 0 ? c.declinedBy : null;
+  for (let tier = 0; tier < targets.length && best === null; tier++) {
+    const { rankedOrdinals, rankedScores, rankedRelax } = d.queueEntry(targets[tier] as QueueId);
     // Best score first: once an agent is found, only agents with the same score can still win.
-    // Agents who cannot take the channel now are skipped with one bit test.
-    for (const r of d.index.rankedAgents.get(queueId) ?? []) {
-      if (best !== null && r.score < best.score) break;
-      if (!free.has(r.ordinal)) continue;
-      const a = d.agent(r.id);
-      if (!canTake(r.config, a, c.channel) || c.declinedBy.includes(r.id) || !meetsQueue(r.config, queue, c.relax)) continue;
-      const candidate: Candidate = { id: r.id, tier, score: r.score, load: a.slots.length, idleSince: a.idleSince };
+    // The free set is exactly `canTake` (kept so on every write, see routing-derived-state.test.ts):
+    // agents who cannot take the channel now, or lack the level, are skipped without reading their runtime.
+    for (let i = 0; i < rankedOrdinals.length; i++) {
+      const score = rankedScores[i] as number;
+      if (best !== null && score < best.score) break;
+      const ordinal = rankedOrdinals[i] as number;
+      if (!free.has(ordinal) || c.relax < (rankedRelax[i] as number)) continue;
+      const { config } = d.index.agentsByOrdinal[ordinal] as AgentEntry;
+      if (declinedBy !== null && declinedBy.includes(config.id)) continue;
+      const a = d.agent(config.id);
+      const candidate: Candidate = { id: config.id, tier, score, load: a.slots.length, idleSince: a.idleSince };
       if (best === null || better(candidate, best)) best = candidate;
     }
   }
@@ -586,7 +279,7 @@ function stickyAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
   if (window <= 0 || d.now - c.lastServedAt > window) return null;
   // Capacity this agent gained earlier in the same step (an overdue wrap-up or offer timer) belongs
   // to the contacts already waiting: the rebalance gives it out in queue order, so sticky never jumps the line.
-  if (d.dirtyAgents.has(agentId)) return null;
+  if (d.isAgentDirty(agentId)) return null;
   const cfg = d.index.agents.get(agentId);
   const a = d.findAgent(agentId);
   if (!cfg || !a || !canTake(cfg, a, c.channel) || c.declinedBy.includes(agentId)) return null;
@@ -594,13 +287,23 @@ function stickyAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
 }
 
 function rebalance(d: Draft): void {
-  // 1. Agents that gained capacity take the best waiting contacts, one each per round, longest
-  //    idle first, so that two agents freed together share the line fairly.
-  let turn = [...d.dirtyAgents]
-    .map((id) => d.findAgent(id))
-    .filter((a): a is AgentRuntime => a !== undefined && a.presence.kind === 'available')
-    .sort((x, y) => x.idleSince - y.idleSince || byId(x.id, y.id))
-    .map((a) => a.id);
+  shareFreedCapacity(d);
+  routeWaitingContacts(d);
+  d.clearDirty();
+}
+
+/**
+ * 1. Agents that gained capacity take the best waiting contacts, one each per round, longest idle
+ *    first, so that two agents freed together share the line fairly.
+ */
+function shareFreedCapacity(d: Draft): void {
+  const freed: AgentRuntime[] = [];
+  d.forEachDirtyAgent((id) => {
+    const a = d.findAgent(id);
+    if (a !== undefined && a.presence.kind === 'available') freed.push(a);
+  });
+  if (freed.length === 0) return;
+  let turn = freed.sort((x, y) => x.idleSince - y.idleSince || byId(x.id, y.id)).map((a) => a.id);
   while (turn.length > 0) {
     const next: AgentId[] = [];
     for (const agentId of turn) {
@@ -611,20 +314,22 @@ function rebalance(d: Draft): void {
     }
     turn = next;
   }
-  // 2. Contacts that became routable, in the order the agents would take them, go to their best agent.
-  const ranked = [...d.dirtyContacts]
-    .map((id) => d.contact(id))
-    .filter((c): c is ContactRuntime => c !== undefined && c.status.kind === 'waiting')
-    .map((c) => ({ c, p: effectivePriority(c, d.queue(c.queueId), d.now) }))
-    .sort((x, y) => y.p - x.p || byArrival(x.c, y.c));
+}
+
+/** 2. Contacts that became routable, in the order the agents would take them, go to their best agent. */
+function routeWaitingContacts(d: Draft): void {
+  const ranked: { c: ContactRuntime; p: number }[] = [];
+  d.forEachDirtyContact((id) => {
+    const c = d.contact(id);
+    if (c !== undefined && c.status.kind === 'waiting') ranked.push({ c, p: effectivePriority(c, d.queue(c.queueId), d.now) });
+  });
+  ranked.sort((x, y) => y.p - x.p || byArrival(x.c, y.c));
   for (const { c } of ranked) {
     const current = d.contact(c.id);
     if (!current || current.status.kind !== 'waiting') continue;
     const agentId = bestAgentFor(d, current);
     if (agentId !== null) offer(d, current.id, agentId, 'best_agent');
   }
-  d.dirtyAgents.clear();
-  d.dirtyContacts.clear();
 }
 
 // ====================================================================================== timers
@@ -632,14 +337,12 @@ function rebalance(d: Draft): void {
 function advanceTimers(d: Draft): void {
   type Due = { at: number; order: number; key: string; run: () => void };
   const due: Due[] = [];
-  // Only agents and contacts with a heap entry due now can have a timer due now.
-  const popped = popDue(d.timers, d.now);
-  d.timers = popped.heap;
+  // The timer set holds exactly the pending timers: the entries due now name the records to look at.
   const agentIds = new Set<AgentId>();
   const contactIds = new Set<ContactId>();
-  for (const e of popped.due) {
-    if (e.ref.kind === 'agent') agentIds.add(e.ref.id);
-    else contactIds.add(e.ref.id);
+  for (const e of timersDue(d.base.timers, d.now)) {
+    if (e.agentId !== null) agentIds.add(e.agentId);
+    else contactIds.add(e.contactId);
   }
   for (const id of agentIds) {
     const a = d.findAgent(id);
@@ -661,7 +364,6 @@ function advanceTimers(d: Draft): void {
   }
   due.sort((x, y) => x.at - y.at || x.order - y.order || byId(x.key, y.key));
   for (const item of due) item.run();
-  d.rescanDue = true;
 }
 
 /** Offer timeout: the contact keeps its place in line; the agent goes to "missed". */
@@ -687,7 +389,7 @@ function applyArrival(d: Draft, event: Extract<RoutingEvent, { type: 'contact_ar
   const n = event.contact;
   if (typeof n.id !== 'string' || n.id === '') return fail('invalid_contact', 'contact id is required');
   if (d.contact(n.id)) return fail('duplicate_contact', `contact ${n.id} is already in routing`);
-  const q = d.index.queues.get(n.queueId);
+  const q = d.index.queueEntries.get(n.queueId)?.config;
   if (!q) return fail('unknown_queue', `unknown queue ${n.queueId}`);
   if (q.tenantId !== n.tenantId) return fail('tenant_mismatch', `queue ${n.queueId} belongs to another tenant`);
   if (!(CHANNELS as readonly string[]).includes(n.channel)) return fail('invalid_contact', `unknown channel ${String(n.channel)}`);
@@ -781,8 +483,8 @@ function applyAccept(d: Draft, event: Extract<RoutingEvent, { type: 'offer_accep
   if ('code' in c) return c;
   const a = d.agent(event.agentId);
   const match = liveSlotOf(c.id);
-  d.putAgent({ ...a, slots: a.slots.map((s) => (match(s) ? { ...s, phase: 'connected' as const, since: d.now, until: null } : s)) });
-  d.putContact({ ...c, status: { kind: 'connected', agentId: event.agentId, since: d.now } });
+  d.putAgent(withAgent(a, { slots: a.slots.map((s) => (match(s) ? withSlot(s, { phase: 'connected', since: d.now, until: null }) : s)) }));
+  d.putContact(withContact(c, { status: { kind: 'connected', agentId: event.agentId, since: d.now } }));
   d.emit({ type: 'contact_connected', contactId: c.id, agentId: event.agentId, queueId: c.queueId, waitedMs: d.now - c.arrivedAt });
   return null;
 }
@@ -858,8 +560,7 @@ function applyTransfer(d: Draft, event: Extract<RoutingEvent, { type: 'transfer'
   }
   if (from !== null) startWrapUp(d, from, c.id);
   else unplace(d, c);
-  const moved: ContactRuntime = {
-    ...c,
+  const moved: ContactRuntime = withContact(c, {
     queueId: toQueueId,
     queuedAt: d.now,
     overflowStage: 0,
@@ -870,7 +571,7 @@ function applyTransfer(d: Draft, event: Extract<RoutingEvent, { type: 'transfer'
     context: event.context ?? c.context,
     status: { kind: 'waiting' },
     transfers: c.transfers + 1,
-  };
+  });
   d.emit({
     type: 'contact_transferred',
     contactId: c.id,
@@ -898,8 +599,8 @@ function waitingLists(index: RoutingIndex, contacts: Iterable<ContactRuntime>): 
 }
 
 function markAllDirty(d: Draft): void {
-  for (const a of d.allAgents()) d.dirtyAgents.add(a.id);
-  for (const c of d.allContacts()) if (c.status.kind === 'waiting') d.dirtyContacts.add(c.id);
+  for (const a of d.allAgents()) d.markAgentDirty(a.id);
+  for (const c of d.allContacts()) if (c.status.kind === 'waiting') d.markContactDirty(c.id);
   d.rebuildTimers = true;
 }
 
@@ -921,7 +622,7 @@ function applyReconfigure(d: Draft, config: RoutingConfig): RoutingError | null 
   for (const id of index.agents.keys()) if (!d.findAgent(id)) d.putAgent(initialAgent(id, d.now));
   for (const c of d.allContacts()) {
     const extra = c.extraQueues.filter((q) => index.queues.has(q));
-    if (extra.length !== c.extraQueues.length) d.putContact({ ...c, extraQueues: extra });
+    if (extra.length !== c.extraQueues.length) d.putContact(withContact(c, { extraQueues: extra }));
   }
   d.replaceWaiting(waitingLists(index, d.allContacts()));
   d.rebuildFree();
@@ -984,13 +685,14 @@ export function createRoutingState(config: RoutingConfig, options: { now?: Milli
   }
   let seq = snapshot?.seq ?? 0;
   for (const c of byContact.values()) seq = Math.max(seq, c.seq + 1);
-  const timers = timerHeapOf(index, byAgent.values(), byContact.values());
+  const timers = timerSetOf(index, byAgent.values(), byContact.values());
+  const first = firstTimer(timers);
   const free = freeAgentsOf(index, byAgent.values());
   const lists = waitingLists(index, byContact.values());
   return {
     now,
     seq,
-    nextDueAt: timers === null ? null : ms(timers.top.at),
+    nextDueAt: first === null ? null : ms(first.at),
     index,
     agents: PersistentMap.from(byAgent),
     contacts: PersistentMap.from(byContact),

@@ -1,4 +1,5 @@
 import {
+  CHANNELS,
   MIN_SKILL_LEVEL,
   type AgentActivity,
   type AgentConfig,
@@ -58,6 +59,50 @@ export function hasFreeCapacity(config: AgentConfig, agent: AgentRuntime, channe
 /** Can be offered a contact on this channel right now (eligibility aside). */
 export function canTake(config: AgentConfig, agent: AgentRuntime, channel: Channel): boolean {
   return agent.presence.kind === 'available' && hasFreeCapacity(config, agent, channel);
+}
+
+/** A channel's position in CHANNELS: its bit in `freeChannelMask`. */
+export const CHANNEL_INDEX: Readonly<Record<Channel, number>> = { voice: 0, chat: 1, email: 2, line: 3, web: 4 };
+
+/** The agent's capacity per channel, in CHANNELS order (missing counts as 0). */
+export function capacityByChannel(config: AgentConfig): number[] {
+  return CHANNELS.map((ch) => config.capacity[ch] ?? 0);
+}
+
+/** What `freeChannelMask` reads of an agent's configuration (an `AgentEntry` of the routing index). */
+export interface ChannelLimits {
+  /** Capacity per channel in CHANNELS order (see capacityByChannel). */
+  readonly capacity: readonly number[];
+  readonly voiceBlocksOthers: boolean;
+  readonly othersBlockVoice: boolean;
+}
+
+/**
+ * `canTake` for every channel at once: bit `CHANNEL_INDEX[ch]` is set ⇔ `canTake(config, agent, ch)`.
+ * Same rule as `hasFreeCapacity`, with the limits copied from the configuration.
+ */
+export function freeChannelMask(limits: ChannelLimits, agent: AgentRuntime): number {
+  const { capacity } = limits;
+  if (agent.presence.kind !== 'available') return 0;
+  let voice = 0;
+  for (const s of agent.slots) if (s.channel === 'voice') voice++;
+  const others = agent.slots.length - voice;
+  let mask = 0;
+  for (let i = 0; i < CHANNELS.length; i++) {
+    const channel = CHANNELS[i] as Channel;
+    const load = channel === 'voice' ? voice : loadOn(agent, channel);
+    if (load >= (capacity[i] ?? 0)) continue;
+    if (channel !== 'voice' && limits.voiceBlocksOthers && voice > 0) continue;
+    if (channel === 'voice' && limits.othersBlockVoice && others > 0) continue;
+    mask |= 1 << i;
+  }
+  return mask;
+}
+
+/** Whether the mask has the channel's bit (a channel outside CHANNELS has none). */
+export function maskHas(mask: number, channel: Channel): boolean {
+  const i = CHANNEL_INDEX[channel] as number | undefined;
+  return i !== undefined && ((mask >>> i) & 1) === 1;
 }
 
 export function basePriority(contact: ContactRuntime, queue: QueueConfig): number {
