@@ -8,7 +8,6 @@ import { retimeAgent, retimeContact, timerSetOf } from './routing-timers.js';
 import { SmallMap } from './small-map.js';
 import { firstTimer, type TimerSet } from './timer-set.js';
 import type {
-  AgentConfig,
   AgentId,
   AgentRuntime,
   Channel,
@@ -25,6 +24,13 @@ interface Write<R> {
   readonly before: R | undefined;
   after: R | null;
 }
+
+/** A waiting list changed in the step: the step's own copy (changed in place) and the list it copies. */
+interface OwnList {
+  readonly list: ContactId[];
+  readonly before: readonly ContactId[] | undefined;
+}
+
 const byArrival = (a: ContactRuntime, b: ContactRuntime): number => a.arrivedAt - b.arrivedAt || a.seq - b.seq;
 
 /**
@@ -50,8 +56,7 @@ export class Draft {
   /** Records written in this step, with their version in the input state; allocated on the first write. */
   private agentWrites: SmallMap<AgentId, Write<AgentRuntime>> | null = null;
   private contactWrites: SmallMap<ContactId, Write<ContactRuntime>> | null = null;
-  /** Waiting lists changed in this step: the step's own copies (changed in place) and the lists they copy. */
-  private listWrites: SmallMap<QueueId, { readonly list: ContactId[]; readonly before: readonly ContactId[] | undefined }> | null = null;
+  private listWrites: SmallMap<QueueId, OwnList> | null = null;
   private lastAgentRead: AgentRuntime | undefined = undefined;
   private lastContactRead: ContactRuntime | undefined = undefined;
   /**
@@ -76,7 +81,8 @@ export class Draft {
 
   // ------------------------------------------------------------------ configuration
 
-  // Queues and agents are looked up through their entries only: one hash lookup per id and step.
+  // Queues and agents are found through their entries only (not also `index.queues`/`agents`): one
+  // map per kind, so repeated lookups of an id in a step hit memory already read.
   queue(id: QueueId): QueueConfig {
     return this.queueEntry(id).config;
   }
@@ -91,10 +97,6 @@ export class Draft {
     const a = this.index.agentEntries.get(id);
     if (!a) throw new Error(`routing invariant: unknown agent ${id}`);
     return a;
-  }
-
-  agentConfig(id: AgentId): AgentConfig {
-    return this.agentEntry(id).config;
   }
 
   // ------------------------------------------------------------------ agents
@@ -236,7 +238,7 @@ export class Draft {
     let hi = list.length;
     // A new arrival belongs at the end: check that place first.
     const last = hi > 0 ? this.contact(list[hi - 1] as ContactId) : undefined;
-    if (hi === 0 || (last !== undefined && byArrival(last, c) < 0)) lo = hi;
+    if (last !== undefined && byArrival(last, c) < 0) lo = hi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const other = this.contact(list[mid] as ContactId);

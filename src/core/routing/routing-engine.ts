@@ -249,8 +249,8 @@ function bestAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
   let best: Candidate | null = null;
   const targets = targetsOf(c);
   const free = d.freeAgents(c.channel);
-  // A lower tier always wins: the next tier is only tried when this one found nobody.
   const declinedBy = c.declinedBy.length > 0 ? c.declinedBy : null;
+  // A lower tier always wins: the next tier is only tried when this one found nobody.
   for (let tier = 0; tier < targets.length && best === null; tier++) {
     const { rankedOrdinals, rankedScores, rankedRelax } = d.queueEntry(targets[tier] as QueueId);
     // Best score first: once an agent is found, only agents with the same score can still win.
