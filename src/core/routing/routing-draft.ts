@@ -268,10 +268,6 @@ export class Draft {
     (this.dirtyAgents ??= new SmallMap()).set(id, true);
   }
 
-  isAgentDirty(id: AgentId): boolean {
-    return this.dirtyAgents?.has(id) ?? false;
-  }
-
   markContactDirty(id: ContactId): void {
     (this.dirtyContacts ??= new SmallMap()).set(id, true);
   }

@@ -263,6 +263,34 @@ describe('sticky routing', () => {
     expect(sut.offers().slice(-1)).toEqual([['chat-1', 'a']]);
   });
 
+  // Regression (property test, seed -1657860081): an overdue offer expiry put an earlier contact back
+  // in line in the same step as a sticky arrival, and the sticky agent took the newcomer instead.
+  it('never lets a sticky contact jump the line when an overdue offer expiry returns a contact in the same step', () => {
+    const cfg: RoutingConfig = { queues: [queueConfig('q', { stickyWindowSec: 600, offerTimeoutSec: 5 })], agents: [agentConfig('a'), agentConfig('b')] };
+    const sut = new Harness(cfg);
+    sut.sendAll(ev.ready('a'), ev.ready('b'));
+    sut.send(ev.arrive('c1', 'q')); // offered to a, who never answers
+    sut.now += 60 * SEC; // the 5 s offer expiry passes with no tick in between
+    sut.send(ev.arrive('c2', 'q', { lastAgentId: 'b', lastServedAt: sut.now - 60 * SEC }));
+    expect(sut.offers()).toEqual([['c1', 'b']]); // as if the expiry had fired on time
+    expect(sut.statusOf('c2')).toBe('waiting');
+    expect(sut.presenceOf('a')).toBe('missed');
+  });
+
+  it('still routes sticky when the contact returned by an overdue timer goes to another agent', () => {
+    const cfg: RoutingConfig = {
+      queues: [queueConfig('q', { stickyWindowSec: 600, offerTimeoutSec: 5, requiredSkills: [{ skill: 'billing', minLevel: 1 }] })],
+      agents: [agentConfig('a', { skills: { billing: 9 } }), agentConfig('b', { skills: { billing: 2 } }), agentConfig('c', { skills: { billing: 5 } })],
+    };
+    const sut = new Harness(cfg);
+    sut.sendAll(ev.ready('a'), ev.ready('b'), ev.ready('c'));
+    sut.send(ev.arrive('c1', 'q')); // offered to a (best match), who never answers
+    sut.now += 60 * SEC;
+    sut.send(ev.arrive('c2', 'q', { lastAgentId: 'b', lastServedAt: sut.now - 60 * SEC }));
+    expect([sut.statusOf('c1'), sut.statusOf('c2')]).toEqual(['offered:c', 'offered:b']);
+    expect(sut.last).toContainEqual(expect.objectContaining({ type: 'offer', contactId: 'c2', agentId: 'b', reason: 'sticky' }));
+  });
+
   it('goes to normal routing when the last agent rejects', () => {
     const sut = new Harness(config);
     sut.sendAll(ev.ready('expert'), ev.ready('last'));

@@ -277,9 +277,6 @@ function stickyAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
   if (agentId === null || c.lastServedAt === null) return null;
   const window = d.queue(c.queueId).stickyWindowSec * 1000;
   if (window <= 0 || d.now - c.lastServedAt > window) return null;
-  // Capacity this agent gained earlier in the same step (an overdue wrap-up or offer timer) belongs
-  // to the contacts already waiting: the rebalance gives it out in queue order, so sticky never jumps the line.
-  if (d.isAgentDirty(agentId)) return null;
   const cfg = d.index.agents.get(agentId);
   const a = d.findAgent(agentId);
   if (!cfg || !a || !canTake(cfg, a, c.channel) || c.declinedBy.includes(agentId)) return null;
@@ -434,6 +431,9 @@ function applyArrival(d: Draft, event: Extract<RoutingEvent, { type: 'contact_ar
     offers: 0,
     transfers: 0,
   };
+  // Sticky offers outside matching: first match what overdue timers freed or put back in line, as if
+  // they had fired on time, so the newcomer never takes an agent ahead of a contact already waiting for it.
+  rebalance(d);
   d.emit({ type: 'contact_queued', contactId: c.id, queueId: c.queueId, afterHours, nextOpening: opening });
   enterWaiting(d, c);
   const current = d.contact(c.id);

@@ -180,10 +180,7 @@ export function createAgentDeskService(deps: Deps) {
         ...(input.notes !== undefined ? { notes: input.notes === null ? null : maskCardNumbers(input.notes) } : {}),
         ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
       };
-      const at = deps.clock.now();
-      await runtime.dispatch({ type: 'wrap_up_done', agentId: p.userId as AgentId, contactId: contactId as ContactId }, {
-        prepare: (tx) => deps.desk.finishInteraction(tx, c.interactionId, patch, at),
-      });
+      await runtime.dispatch({ type: 'wrap_up_done', agentId: p.userId as AgentId, contactId: contactId as ContactId }, { finish: { interactionId: c.interactionId, patch } });
       return me(p);
     },
     async transfer(p: UserPrincipal, contactId: string, input: { queueId?: string | undefined; agentId?: string | undefined; note: string }) {

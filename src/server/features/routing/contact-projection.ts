@@ -1,83 +1,67 @@
-import { eq, sql } from 'drizzle-orm';
-import { contacts } from '../../db/schema.js';
+import { sql } from 'drizzle-orm';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { RoutingAction } from '../../../core/routing/routing.types.js';
 import type { Tx } from './routing-store.js';
 
-/**
- * Carries the engine's actions into the business records, in the step's transaction: the contact's
- * status and agent, its queue legs (what the metrics count) and the interaction's timestamps.
- *
- * Each action is ONE statement (data-modifying CTEs touch the contact, its open leg and its
- * interaction together): the routing writer is serialized, so round trips per step are its budget.
- */
-export async function projectActions(tx: Tx, actions: readonly RoutingAction[], at: Date, ids: IdGenerator) {
-  const wrapping = new Set(actions.filter((a) => a.type === 'wrap_up_started').map((a) => `${a.agentId}:${a.contactId}`));
-  const ts = sql`${at.toISOString()}::timestamptz`;
+/** The wrap-up's answers for the interaction; an absent key leaves its column as it is. */
+export interface InteractionPatch {
+  disposition?: string | null;
+  notes?: string | null;
+  caseId?: string | null;
+}
 
+/**
+ * One write to the business records, in the shape `routing_project` (migration 0002) applies.
+ * `at` is the step's time, so rows carry when things happened, not when the batch committed.
+ */
+export type ProjectionOp =
+  | { op: 'offer' | 'connected' | 'wrap_up_ended'; at: string; contactId: string; agentId: string }
+  | { op: 'offer_returned'; at: string; contactId: string }
+  | { op: 'transferred'; at: string; contactId: string; toQueueId: string; legId: string; context: unknown }
+  | { op: 'ended'; at: string; contactId: string; outcome: string; acw: boolean }
+  | ({ op: 'interaction_finished'; at: string; interactionId: string } & InteractionPatch);
+
+/**
+ * What one step's actions change in the business records: the contact's status and agent, its queue
+ * legs (what the metrics count) and the interaction's timestamps.
+ */
+export function projectionOps(actions: readonly RoutingAction[], at: Date, ids: IdGenerator): ProjectionOp[] {
+  const wrapping = new Set(actions.filter((a) => a.type === 'wrap_up_started').map((a) => `${a.agentId}:${a.contactId}`));
+  const ts = at.toISOString();
+  const ops: ProjectionOp[] = [];
   for (const a of actions) {
     switch (a.type) {
       case 'offer':
-        await tx.update(contacts).set({ status: 'offered', agentUserId: a.agentId, updatedAt: at }).where(eq(contacts.id, a.contactId));
+        ops.push({ op: 'offer', at: ts, contactId: a.contactId, agentId: a.agentId });
         break;
       case 'offer_cancelled':
-        if (a.reason !== 'contact_ended') await tx.update(contacts).set({ status: 'waiting', agentUserId: null, updatedAt: at }).where(eq(contacts.id, a.contactId));
+        // An ended contact's row is written by its contact_ended.
+        if (a.reason !== 'contact_ended') ops.push({ op: 'offer_returned', at: ts, contactId: a.contactId });
         break;
       case 'contact_connected':
-        await tx.execute(sql`
-          with c as (
-            update contacts set status = 'connected', agent_user_id = ${a.agentId}, answered_at = coalesce(answered_at, ${ts}), updated_at = ${ts}
-            where id = ${a.contactId} returning interaction_id
-          ), l as (
-            update contact_legs set answered_at = ${ts}, agent_user_id = ${a.agentId} where contact_id = ${a.contactId} and ended_at is null
-          )
-          update interactions set agent_user_id = ${a.agentId}, answered_at = coalesce(answered_at, ${ts}), updated_at = ${ts}
-          where id in (select interaction_id from c)`);
+        ops.push({ op: 'connected', at: ts, contactId: a.contactId, agentId: a.agentId });
         break;
       case 'contact_transferred':
-        await tx.execute(sql`
-          with old as (
-            update contact_legs set ended_at = ${ts}, end_reason = 'transferred'
-            where contact_id = ${a.contactId} and ended_at is null returning tenant_id, channel
-          ), leg as (
-            insert into contact_legs (id, tenant_id, contact_id, queue_id, channel, offered_at)
-            select ${ids()}, tenant_id, ${a.contactId}, ${a.toQueueId}, channel, ${ts} from old
-          )
-          update contacts set queue_id = ${a.toQueueId}, status = 'waiting', agent_user_id = null,
-            context = ${JSON.stringify(a.context)}::jsonb, updated_at = ${ts}
-          where id = ${a.contactId}`);
+        ops.push({ op: 'transferred', at: ts, contactId: a.contactId, toQueueId: a.toQueueId, legId: ids(), context: a.context ?? null });
         break;
-      case 'contact_ended': {
+      case 'contact_ended':
         // Answered with 後処理 to come: the leg and interaction stay open for wrap_up_ended.
-        const acw = a.outcome === 'answered' && a.agentId !== null && wrapping.has(`${a.agentId}:${a.contactId}`);
-        const wrapUpEnd = acw ? sql`null` : ts;
-        await tx.execute(sql`
-          with c as (
-            update contacts set status = ${acw ? 'wrap_up' : 'ended'}, outcome = ${a.outcome}, ended_at = ${ts}, updated_at = ${ts}
-            where id = ${a.contactId} returning interaction_id
-          ), l as (
-            update contact_legs set ended_at = ${ts}, end_reason = ${a.outcome}, wrap_up_ended_at = ${wrapUpEnd}
-            where contact_id = ${a.contactId} and ended_at is null
-          )
-          update interactions set ended_at = ${ts}, wrap_up_ended_at = ${wrapUpEnd}, updated_at = ${ts}
-          where id in (select interaction_id from c)`);
+        ops.push({ op: 'ended', at: ts, contactId: a.contactId, outcome: a.outcome, acw: a.outcome === 'answered' && a.agentId !== null && wrapping.has(`${a.agentId}:${a.contactId}`) });
         break;
-      }
       case 'wrap_up_ended':
-        // The sender of a transfer wraps up a contact that lives on: only its own leg is closed.
-        await tx.execute(sql`
-          with l as (
-            update contact_legs set wrap_up_ended_at = ${ts}
-            where contact_id = ${a.contactId} and agent_user_id = ${a.agentId} and wrap_up_ended_at is null
-          ), c as (
-            update contacts set status = 'ended', updated_at = ${ts}
-            where id = ${a.contactId} and agent_user_id = ${a.agentId} and status = 'wrap_up'
-          )
-          update interactions set wrap_up_ended_at = ${ts}, updated_at = ${ts}
-          where id = (select interaction_id from contacts where id = ${a.contactId})`);
+        ops.push({ op: 'wrap_up_ended', at: ts, contactId: a.contactId, agentId: a.agentId });
         break;
       default:
         break;
     }
   }
+  return ops;
+}
+
+/**
+ * Applies a whole batch's operations in order with ONE statement: the routing writer is serialized,
+ * so its round trips per batch are its throughput.
+ */
+export async function applyProjection(tx: Tx, ops: readonly ProjectionOp[]) {
+  if (ops.length) await tx.execute(sql`select routing_project(${JSON.stringify(ops)}::jsonb)`);
 }

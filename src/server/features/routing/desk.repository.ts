@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { cases, contacts, interactions, reasonCodes, routingQueues, tenants, users } from '../../db/schema.js';
-import type { Tx } from './routing-store.js';
 
 export interface ReasonCode { tenantId: string; code: string; label: string }
 
@@ -35,9 +34,6 @@ export function createDeskRepository(db: Db) {
     },
     async saveNotes(id: string, notes: string, at: Date) {
       await db.update(interactions).set({ notes, updatedAt: at }).where(eq(interactions.id, id));
-    },
-    async finishInteraction(tx: Tx, id: string, patch: { disposition?: string | null; notes?: string | null; caseId?: string | null }, at: Date) {
-      await tx.update(interactions).set({ ...patch, updatedAt: at }).where(eq(interactions.id, id));
     },
     async caseExists(tenantId: string, id: string) {
       return (await db.select({ id: cases.id }).from(cases).where(and(eq(cases.tenantId, tenantId), eq(cases.id, id)))).length > 0;

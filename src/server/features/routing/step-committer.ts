@@ -2,7 +2,7 @@ import { step, type RoutingState, type StepChanges } from '../../../core/routing
 import type { Millis, RoutingAction, RoutingEvent } from '../../../core/routing/routing.types.js';
 import type { Db } from '../../db/client.js';
 import type { IdGenerator } from '../../platform/ids.js';
-import { projectActions } from './contact-projection.js';
+import { applyProjection, projectionOps, type InteractionPatch, type ProjectionOp } from './contact-projection.js';
 import { refused } from './routing-errors.js';
 import type { NewContactRows, RoutingStore, Tx } from './routing-store.js';
 
@@ -16,7 +16,9 @@ export interface Committed {
 export interface DispatchOptions {
   /** A new contact's rows, inserted (with the batch's others) before the step is projected. */
   readonly newContact?: NewContactRows;
-  /** Other writes the event needs in the step's transaction (a disposition, a callback marked routed). */
+  /** The wrap-up's disposition, notes and case, written with the step that ends the wrap-up. */
+  readonly finish?: { readonly interactionId: string; readonly patch: InteractionPatch };
+  /** Other writes the event needs in the step's transaction (a callback marked routed): rare, one round trip each. */
   readonly prepare?: (tx: Tx) => Promise<void>;
 }
 
@@ -31,8 +33,8 @@ interface Pending {
 
 interface Stepped { item: Pending; state: RoutingState; actions: readonly RoutingAction[]; changed: StepChanges }
 
-/** Events stepped together share one transaction; more would only lengthen the commit. */
-const MAX_BATCH = 64;
+/** Events stepped together share one transaction of a fixed number of statements; the cap bounds its size. */
+const MAX_BATCH = 256;
 
 /**
  * Group commit for the engine: events that arrive while a transaction is in flight are stepped one
@@ -88,10 +90,15 @@ export function createStepCommitter(deps: {
     try {
       await deps.db.transaction(async (tx) => {
         await deps.store.insertContacts(tx, stepped.flatMap((s) => (s.item.opts.newContact ? [s.item.opts.newContact] : [])));
+        const ops: ProjectionOp[] = [];
         for (const s of stepped) {
           if (s.item.opts.prepare) await s.item.opts.prepare(tx);
-          await projectActions(tx, s.actions, new Date(s.state.now), deps.ids);
+          const at = new Date(s.state.now);
+          const finish = s.item.opts.finish;
+          if (finish) ops.push({ op: 'interaction_finished', at: at.toISOString(), interactionId: finish.interactionId, ...finish.patch });
+          ops.push(...projectionOps(s.actions, at, deps.ids));
         }
+        await applyProjection(tx, ops);
         const tenants = new Map<string, string>();
         for (const s of stepped) for (const a of s.actions) {
           if ('contactId' in a) {
