@@ -18,8 +18,9 @@
  *   DATABASE_URL=postgres://user@host:5432/postgres   (default postgres://postgres@127.0.0.1:5432/postgres;
  *   a fresh database madoguchi_bench_offer_<pid> is created there and dropped)
  *
- * The load generator shares the event loop with the server: its own work (about one JSON frame and
- * three HTTP calls per contact) is part of the figures. The event-loop delay is reported alongside.
+ * The load (agents and the callers' system, bench/support/offer-load.ts) runs in a child process, as
+ * other machines would in a center: the server's event loop serves only the server. Both share this
+ * machine's cores with PostgreSQL; the load average and the server's event-loop delay are reported.
  * Prints its figures, then ONE JSON line (the last line). Exits 0 even when a target is missed.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -29,12 +30,10 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config/config.js';
 import { systemContext } from '../src/server/platform/system-context.js';
-import { poissonGapMs, streamRand, uniform } from '../src/core/simulation/distributions.js';
-import { unknownPhone } from '../src/core/simulation/caller-generator.js';
-import type { SimAgentDice } from '../src/core/simulation/agent-machine.js';
-import { prepareSimulation, signIn } from '../src/cli/simulate/setup.js';
-import { SimAgent } from '../src/cli/simulate/sim-agent.js';
-import type { CreatedContactBody, WorkItemBody } from '../src/cli/simulate/api-types.js';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { prepareSimulation } from '../src/cli/simulate/setup.js';
+import type { FromLoad, LoadStart, SentRecord, ToLoad } from './support/offer-load.js';
 import { execSql, intArg, openPostgresBench, parseArgs, round, summarize, type Summary } from './support/bench-kit.js';
 
 const TARGET_P95_MS = 50;
@@ -55,28 +54,47 @@ const POISSON = args.has('poisson');
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const log = (msg: string) => console.log(msg);
-const progress = (msg: string) => void (process.stderr.isTTY && process.stderr.write(`${msg}\x1b[K\r`));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Sent {
-  phase: 'baseline' | 'measured';
-  t0: number;
-  contactId: string | null;
-  postMs: number | null;
-  offeredAt: number | null;
-  /** The step that made the offer committed (server side, same clock). */
-  committedAt: number | null;
-  offers: { contactId: string; agent: string }[];
-  answered: boolean;
-  wrapped: boolean;
-  failed: string | null;
+/** Forks the load process and speaks its IPC protocol: one answer awaited at a time. */
+function startLoad(cfg: LoadStart) {
+  const child = fork(fileURLToPath(new URL('./support/offer-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const inbox: FromLoad[] = [];
+  let waiter: (() => void) | null = null;
+  let exited = false;
+  child.on('message', (m: FromLoad) => { inbox.push(m); waiter?.(); });
+  child.on('exit', () => { exited = true; waiter?.(); });
+  const tell = (m: ToLoad) => child.send(m);
+  async function next<T extends FromLoad['type']>(type: T): Promise<Extract<FromLoad, { type: T }>> {
+    for (;;) {
+      const m = inbox.shift();
+      if (m?.type === 'failed') throw new Error(`load process: ${m.message}`);
+      if (m?.type === type) return m as Extract<FromLoad, { type: T }>;
+      if (m) continue;
+      if (exited) throw new Error('load process exited');
+      await new Promise<void>((r) => { waiter = r; });
+      waiter = null;
+    }
+  }
+  tell(cfg);
+  return {
+    pid: child.pid,
+    next,
+    async run(phase: string, rate: number, seconds: number) {
+      tell({ type: 'run', phase, rate, seconds });
+      return next('done');
+    },
+    stop() {
+      if (!exited && child.connected) tell({ type: 'stop' });
+      setTimeout(() => child.kill(), 2_000).unref();
+    },
+  };
 }
 
 async function main() {
   const bench = await openPostgresBench(ADMIN_URL, POOL, `madoguchi_bench_offer_${process.pid}`);
   const { database } = bench;
   let closeApp: (() => Promise<void>) | null = null;
-  const agents: SimAgent[] = [];
+  let stopLoad: (() => void) | null = null;
   try {
     const version = String((await execSql(database, 'SHOW server_version'))[0]?.server_version ?? '?');
     log(`offer bench on PostgreSQL ${version} (${bench.location}, pool ${POOL}); ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`);
@@ -97,53 +115,23 @@ async function main() {
       { services, db: database.db, baseUrl, log },
       { tenants: [tenant.slug], agents: AGENTS, channels: ['voice'], seed: SEED, capacity: { voice: 1, chat: 0 }, fixedLevel: 5, requestTimeoutMs: REQUEST_TIMEOUT_MS },
     );
-    const contacts = prepared.tenants[0]!.contacts;
     log(`setup: tenant, queue 「${queue.name}」, ${AGENTS} agents with profiles and skills in ${round((performance.now() - tSetup) / 1000, 1)} s`);
 
-    // ——— what the agents see
-    const byExternal = new Map<string, Sent>();
-    const byContact = new Map<string, Sent>();
-    let stray = 0;
-    const sentOf = (id: string) => byContact.get(id);
-    const dice = (i: number): SimAgentDice => {
-      const rand = streamRand(SEED, `bench-agent:${i}`);
-      return { answerDelayMs: () => 0, handleMs: () => Math.round(uniform(rand, 200, 1000)), acwMs: () => 0, disposition: () => null };
-    };
-    const tLogin = performance.now();
-    let signedIn = 0;
-    let agentErrors = 0;
-    for (let i = 0; i < prepared.accounts.length; i += 8) {
-      await Promise.all(prepared.accounts.slice(i, i + 8).map(async (account) => {
-        const { client } = await signIn(services, baseUrl, account, prepared.password, { timeoutMs: REQUEST_TIMEOUT_MS });
-        const agent = new SimAgent(account.displayName, client, dice(account.index), {
-          onOffer: (item: WorkItemBody, at: number) => {
-            const s = item.contact.externalId ? byExternal.get(item.contact.externalId) : undefined;
-            if (!s) return void stray++;
-            s.offeredAt ??= at;
-            s.offers.push({ contactId: item.contact.id, agent: account.userId });
-          },
-          onAnswered: (id) => { const s = sentOf(id); if (s) s.answered = true; },
-          onWrappedUp: (id) => { const s = sentOf(id); if (s) s.wrapped = true; },
-          onError: (what, err) => {
-            if (++agentErrors <= 10) log(`  ! ${account.displayName} ${what}: ${err instanceof Error ? err.message : String(err)}`);
-          },
-        });
-        await agent.start();
-        agents.push(agent);
-        progress(`signed in and connected ${++signedIn}/${AGENTS}`);
-      }));
-    }
-    for (let waited = 0; agents.some((a) => a.activity !== 'available'); waited += 100) {
-      if (waited > 30_000) throw new Error(`agents not ready after 30 s: ${agents.filter((a) => a.activity !== 'available').length}`);
-      await sleep(100);
-    }
-    log(`${AGENTS} agents signed in over HTTP, sockets open, ready in ${round((performance.now() - tLogin) / 1000, 1)} s`);
+    // ——— the load: agents and the callers' system in a process of their own
+    const token = await services.auth.createApiToken({ tenantId: tenant.id, role: 'supervisor', name: 'bench offer contacts' });
+    const load = startLoad({
+      type: 'start', baseUrl, accounts: prepared.accounts, password: prepared.password, token: token.token, queueId: queue.id,
+      seed: SEED, poisson: POISSON, requestTimeoutMs: REQUEST_TIMEOUT_MS, drainTimeoutS: DRAIN_TIMEOUT_S, drainStallS: DRAIN_STALL_S,
+    });
+    stopLoad = load.stop;
+    const ready = await load.next('ready');
+    log(`${AGENTS} agents signed in over HTTP, sockets open, ready in ${round(ready.seconds, 1)} s (load process ${load.pid})`);
 
     // ——— diagnostics (server side, informative): when the offer's step committed; how long each
     // engine dispatch took, waiting for its turn included (steps are serialized).
     const offerCommitted = new Map<string, number>();
     services.routing.onCommitted(({ actions }) => {
-      const at = performance.now();
+      const at = performance.timeOrigin + performance.now();
       for (const a of actions) if (a.type === 'offer' && !offerCommitted.has(a.contactId)) offerCommitted.set(a.contactId, at);
     });
     const dispatchMs = new Map<string, number[]>();
@@ -159,90 +147,40 @@ async function main() {
       return p;
     };
 
-    // ——— contacts: POST at a steady rate (or Poisson), every POST tracked
-    const arrivals = streamRand(SEED, 'bench-arrivals');
-    const callers = streamRand(SEED, 'bench-callers');
-    let seq = 0;
-    const inFlight = new Set<Promise<void>>();
-    async function send(phase: Sent['phase']) {
-      const externalId = `bench-${++seq}`;
-      const s: Sent = { phase, t0: performance.now(), contactId: null, postMs: null, offeredAt: null, committedAt: null, offers: [], answered: false, wrapped: false, failed: null };
-      byExternal.set(externalId, s);
-      try {
-        const c = await contacts.post<CreatedContactBody>('/api/v1/contacts', { channel: 'voice', queueId: queue.id, externalId, from: unknownPhone(callers), subject: '計測' });
-        s.postMs = performance.now() - s.t0;
-        s.contactId = c.id;
-        byContact.set(c.id, s);
-      } catch (err) {
-        s.failed = err instanceof Error ? err.message : String(err);
-      }
-    }
-    async function stream(phase: Sent['phase'], rate: number, seconds: number) {
-      const total = rate * seconds;
-      const start = performance.now();
-      let due = start;
-      for (let k = 0; k < total; k++) {
-        due += POISSON ? poissonGapMs(arrivals, rate * 60) : 1000 / rate;
-        const wait = due - performance.now();
-        if (wait > 1) await sleep(wait);
-        const p = send(phase);
-        inFlight.add(p);
-        void p.finally(() => inFlight.delete(p));
-        if (k % Math.max(1, rate) === 0) progress(`${phase}: ${k}/${total} sent, ${inFlight.size} POSTs in flight`);
-      }
-      const sending = (performance.now() - start) / 1000;
-      await Promise.all([...inFlight]);
-      return sending;
-    }
-    /** Waits until every contact of the phase is wrapped up, the server stalls, or the cap. */
-    async function drain(phase: Sent['phase']): Promise<{ complete: boolean; seconds: number }> {
-      const t0 = performance.now();
-      const open = () => [...byExternal.values()].filter((s) => s.phase === phase && !s.failed && !s.wrapped).length;
-      let left = open();
-      let lastProgress = t0;
-      while (left > 0) {
-        const now = performance.now();
-        if (now - lastProgress > DRAIN_STALL_S * 1000 || now - t0 > DRAIN_TIMEOUT_S * 1000) break;
-        await sleep(100);
-        const n = open();
-        if (n < left) lastProgress = performance.now();
-        left = n;
-        progress(`${phase}: draining, ${left} contacts still open (${round((performance.now() - t0) / 1000, 0)} s)`);
-      }
-      // let the agents' last wrap-ups settle in the engine
-      for (let i = 0; i < 50 && agents.some((a) => a.holding > 0); i++) await sleep(100);
-      return { complete: left === 0, seconds: (performance.now() - t0) / 1000 };
-    }
-
+    // ——— contacts: the load process POSTs at a steady rate (or Poisson) and reports every one
     log(`baseline: ${BASELINE_RATE} contacts/s for ${BASELINE_SECONDS} s …`);
-    await stream('baseline', BASELINE_RATE, BASELINE_SECONDS);
-    await drain('baseline');
+    const base = await load.run('baseline', BASELINE_RATE, BASELINE_SECONDS);
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     recordDispatch = true;
     log(`measured: ${RATE} contacts/s for ${SECONDS} s …`);
     const load0 = loadavg()[0]!;
     const tMeasured = performance.now();
-    const sendSeconds = await stream('measured', RATE, SECONDS);
-    const drained = await drain('measured');
+    const meas = await load.run('measured', RATE, SECONDS);
     const measuredSeconds = (performance.now() - tMeasured) / 1000;
     lag.disable();
     recordDispatch = false;
     const load1 = loadavg()[0]!;
+    const sendSeconds = meas.sendSeconds;
+    const drained = { seconds: meas.drainSeconds, complete: meas.drainComplete };
+    const { stray, agentErrors } = meas;
+    for (const e of meas.firstErrors) log(`  ! ${e}`);
 
     // ——— figures
-    const all = [...byExternal.values()];
-    const of = (phase: Sent['phase']) => all.filter((s) => s.phase === phase);
-    const latency = (xs: Sent[]) => summarize(xs.filter((s) => s.offeredAt !== null).map((s) => s.offeredAt! - s.t0));
-    const measured = of('measured');
-    const baseline = of('baseline');
+    const measured = meas.sent;
+    const baseline = base.sent;
+    const all = [...baseline, ...measured];
+    const latency = (xs: SentRecord[]) => summarize(xs.filter((s) => s.offeredAt !== null).map((s) => s.offeredAt! - s.t0));
     const m = latency(measured);
     const b = latency(baseline);
     const post = summarize(measured.filter((s) => s.postMs !== null).map((s) => s.postMs!));
-    for (const s of all) if (s.contactId) s.committedAt = offerCommitted.get(s.contactId) ?? null;
-    const withCommit = measured.filter((s) => s.committedAt !== null && s.offeredAt !== null);
-    const toCommit = summarize(withCommit.map((s) => s.committedAt! - s.t0));
-    const commitToFrame = summarize(withCommit.map((s) => s.offeredAt! - s.committedAt!));
+    // Both processes read the same wall clock (epoch ms): a ms or so of skew between them is possible.
+    const withCommit = measured.flatMap((s) => {
+      const committedAt = s.contactId ? offerCommitted.get(s.contactId) : undefined;
+      return committedAt !== undefined && s.offeredAt !== null ? [{ ...s, committedAt, offeredAt: s.offeredAt }] : [];
+    });
+    const toCommit = summarize(withCommit.map((s) => s.committedAt - s.t0));
+    const commitToFrame = summarize(withCommit.map((s) => s.offeredAt - s.committedAt));
     const failed = all.filter((s) => s.failed);
     const created = all.filter((s) => !s.failed);
     const lost = created.filter((s) => !s.answered || !s.wrapped).length;
@@ -285,7 +223,7 @@ async function main() {
     }));
     await prepared.close();
   } finally {
-    for (const a of agents) a.shutdown();
+    stopLoad?.();
     await closeApp?.();
     await bench.cleanup();
   }

@@ -9,7 +9,7 @@ import type { CustomerOverviewService } from '../customers/customer-overview.ser
 import type { ContactRepository } from './contact.repository.js';
 import { toContactDto } from './contact.service.js';
 import type { DeskRepository, ReasonCode } from './desk.repository.js';
-import { versionedCache } from './versioned-cache.js';
+import { identityCache, versionedCache } from './versioned-cache.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 import { RoutingRefused } from './routing-errors.js';
 import type { ActivityClock } from './activity-clock.js';
@@ -38,11 +38,17 @@ export function createAgentDeskService(deps: Deps) {
   consults.setMaxListeners(0);
   // A screen pop is read once per contact, before its offer goes out, and reused while the contact lives.
   const pops = new Map<string, WorkItem['screenPop']>();
-  // Codes and tenants change only with the configuration; an agent's view only with a commit or a desk write.
-  let deskWrites = 0;
+  // Codes and tenants change only with the configuration.
   const codes = versionedCache<ReasonCode[]>(runtime.configVersion);
   const tenants = versionedCache<Awaited<ReturnType<DeskRepository['tenant']>>>(runtime.configVersion);
-  const views = versionedCache<AgentMe>(() => runtime.commitVersion() * 1_000_003 + deskWrites);
+  // A contact's row and an agent's view change only with their engine records (immutable: a changed
+  // record is a new object) or a desk write (notes, customer link; rare, so one counter for all): built
+  // once per change, shared by the offer push, the command's answer and the `me` push.
+  let deskWrites = 0;
+  const rows = identityCache<Awaited<ReturnType<ContactRepository['findForDesk']>>>(SCREEN_POP_CACHE);
+  const views = identityCache<AgentMe>(SCREEN_POP_CACHE);
+  const deskRow = (contactId: string) =>
+    rows(contactId, [runtime.current().contacts.get(contactId as ContactId), deskWrites], () => deps.contacts.findForDesk(contactId));
   const breakReasons = (tenantIds: readonly string[]) => codes(`break:${[...tenantIds].sort().join(',')}`, () => deps.desk.breakReasons([...tenantIds]));
   const dispositions = (tenantId: string) => codes(`disposition:${tenantId}`, () => deps.desk.dispositions([tenantId]));
   const tenantOf = (id: string) => tenants(id, () => deps.desk.tenant(id));
@@ -79,13 +85,12 @@ export function createAgentDeskService(deps: Deps) {
   }
 
   async function workItem(p: UserPrincipal, slot: AgentSlot): Promise<WorkItem | null> {
-    const row = await deps.contacts.findAnyTenant(slot.contactId);
+    const row = await deskRow(slot.contactId);
     if (!row) return null;
     const c = row.row;
-    const [tenant, screenPop, notes, tenantDispositions] = await Promise.all([
+    const [tenant, screenPop, tenantDispositions] = await Promise.all([
       tenantOf(c.tenantId),
       screenPopOf(p, c.id, c.tenantId, c.customerId),
-      deps.desk.interactionNotes(c.interactionId),
       dispositions(c.tenantId),
     ]);
     const context = (c.context ?? {}) as { transferNotes?: TransferNote[] };
@@ -94,13 +99,19 @@ export function createAgentDeskService(deps: Deps) {
       expiresAt: slot.phase === 'offered' && slot.until !== null ? new Date(slot.until).toISOString() : null,
       wrapUpUntil: slot.phase === 'wrap_up' && slot.until !== null ? new Date(slot.until).toISOString() : null,
       queueName: row.queueName, tenantSlug: tenant?.slug ?? '', tenantName: tenant?.name ?? '',
-      screenPop, transferNotes: context.transferNotes ?? [], interactionNotes: notes?.notes ?? null,
+      screenPop, transferNotes: context.transferNotes ?? [], interactionNotes: row.notes,
       dispositions: tenantDispositions.map(({ code, label }) => ({ code, label })),
     };
   }
 
   /** One build per agent per change: the command's answer and the socket push share it. */
-  const me = (p: UserPrincipal): Promise<AgentMe> => views(p.userId, () => buildMe(p));
+  function me(p: UserPrincipal): Promise<AgentMe> {
+    const state = runtime.current();
+    const agent = state.agents.get(p.userId as AgentId);
+    const slots = agent?.slots ?? [];
+    const basis = [agent, runtime.configVersion(), deskWrites, ...slots.map((s) => state.contacts.get(s.contactId))];
+    return views(p.userId, basis, () => buildMe(p));
+  }
 
   async function buildMe(p: UserPrincipal): Promise<AgentMe> {
     const cfg = agentConfig(p.userId);
@@ -126,7 +137,7 @@ export function createAgentDeskService(deps: Deps) {
 
   async function heldContact(p: UserPrincipal, contactId: string) {
     slotOf(p.userId, contactId);
-    const row = await deps.contacts.findAnyTenant(contactId);
+    const row = await deskRow(contactId);
     if (!row) throw notFound('Contact');
     return row.row;
   }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contactLegs, contacts, routingQueues } from '../../db/schema.js';
+import { contactLegs, contacts, interactions, routingQueues } from '../../db/schema.js';
 
 const joined = { row: contacts, queueName: routingQueues.name };
 export type ContactJoinedRow = { row: typeof contacts.$inferSelect; queueName: string };
@@ -24,6 +24,14 @@ export function createContactRepository(db: Db) {
       return r ?? null;
     },
     /** Any tenant: the agent desktop reads the contacts it holds (the engine already checked the agent). */
+    /** The contact with its queue's name and its interaction's notes: what an agent's desk shows, in one read. */
+    async findForDesk(id: string): Promise<(ContactJoinedRow & { notes: string | null }) | null> {
+      const [r] = await db.select({ ...joined, notes: interactions.notes }).from(contacts)
+        .innerJoin(routingQueues, eq(routingQueues.id, contacts.queueId))
+        .innerJoin(interactions, eq(interactions.id, contacts.interactionId))
+        .where(eq(contacts.id, id));
+      return r ?? null;
+    },
     async findAnyTenant(id: string): Promise<ContactJoinedRow | null> {
       const [r] = await db.select(joined).from(contacts).innerJoin(routingQueues, eq(routingQueues.id, contacts.queueId)).where(eq(contacts.id, id));
       return r ?? null;

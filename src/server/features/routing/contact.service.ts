@@ -8,6 +8,7 @@ import type { TenantContext } from '../../platform/principal.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import type { CustomerService } from '../customers/customer.service.js';
 import type { ContactJoinedRow, ContactRepository } from './contact.repository.js';
+import { versionedCache } from './versioned-cache.js';
 import type { ContactDto, CreateContactInput } from './contact.schemas.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 import type { Tx } from './routing-store.js';
@@ -123,8 +124,12 @@ export function createContactService(deps: Deps) {
     };
   }
 
+  // Queues change only with the routing configuration: read once per configuration, not per contact.
+  const queues = versionedCache<Awaited<ReturnType<ContactRepository['findQueue']>>>(runtime.configVersion);
+
   async function queueOf(ctx: TenantContext, by: { id?: string | undefined; name?: string | undefined }) {
-    const q = await repo.findQueue(ctx.tenantId, by);
+    const key = `${ctx.tenantId}:${by.id ? `id:${by.id}` : `name:${by.name ?? ''}`}`;
+    const q = await queues(key, () => repo.findQueue(ctx.tenantId, by));
     if (!q) throw new AppError('validation_failed', 'Unknown queue for this tenant', [{ path: by.id ? 'queueId' : 'queueName', message: 'no such queue in this tenant' }]);
     return q;
   }

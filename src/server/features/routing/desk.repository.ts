@@ -22,10 +22,6 @@ export function createDeskRepository(db: Db) {
       const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
       return new Map(rows.map((r) => [r.id, r.name]));
     },
-    async interactionNotes(id: string) {
-      const [r] = await db.select({ notes: interactions.notes, disposition: interactions.disposition, caseId: interactions.caseId }).from(interactions).where(eq(interactions.id, id));
-      return r ?? null;
-    },
     async linkCustomer(contactId: string, interactionId: string, customerId: string, at: Date) {
       await db.transaction(async (tx) => {
         await tx.update(contacts).set({ customerId, updatedAt: at }).where(eq(contacts.id, contactId));
