@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { contactPoints, customers, ownedProducts } from '../../db/schema.js';
@@ -35,6 +35,13 @@ export function createCustomerRepository(db: Db) {
     if (alternatives.length === 0) return eq(customers.tenantId, tenantId);
     return and(eq(customers.tenantId, tenantId), or(...alternatives));
   }
+
+  // Caller identification runs for every incoming contact: prepared once.
+  const byContactPoint = db.select({ c: customers }).from(contactPoints).innerJoin(customers, eq(customers.id, contactPoints.customerId))
+    .where(and(
+      eq(contactPoints.tenantId, sql.placeholder('tenantId')), eq(contactPoints.kind, sql.placeholder('kind')),
+      eq(contactPoints.value, sql.placeholder('value')), eq(customers.tenantId, sql.placeholder('tenantId')),
+    )).limit(1).prepare('customer_by_contact_point');
 
   return {
     async insert(row: typeof customers.$inferInsert, points: (typeof contactPoints.$inferInsert)[]) {
@@ -87,8 +94,7 @@ export function createCustomerRepository(db: Db) {
     },
     /** Exact contact-point match joined to its customer: the screen-pop path (unique index on tenant, kind, value). */
     async findCustomerByContact(tenantId: string, kind: string, value: string) {
-      const rows = await db.select({ c: customers }).from(contactPoints).innerJoin(customers, eq(customers.id, contactPoints.customerId))
-        .where(and(eq(contactPoints.tenantId, tenantId), eq(contactPoints.kind, kind), eq(contactPoints.value, value), eq(customers.tenantId, tenantId))).limit(1);
+      const rows = await byContactPoint.execute({ tenantId, kind, value });
       return rows[0]?.c ?? null;
     },
     /** Exact contact-point match (unique index on tenant, kind, value). */

@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { RoutingAction } from '../../../core/routing/routing.types.js';
-import type { Tx } from './routing-store.js';
 
 /** The wrap-up's answers for the interaction; an absent key leaves its column as it is. */
 export interface InteractionPatch {
@@ -11,7 +9,8 @@ export interface InteractionPatch {
 }
 
 /**
- * One write to the business records, in the shape `routing_project` (migration 0002) applies.
+ * One write to the business records, in the shape `routing_project` (migration 0002) applies; the
+ * writer sends a batch's operations in order inside routing_commit (migration 0003).
  * `at` is the step's time, so rows carry when things happened, not when the batch committed.
  */
 export type ProjectionOp =
@@ -56,12 +55,4 @@ export function projectionOps(actions: readonly RoutingAction[], at: Date, ids: 
     }
   }
   return ops;
-}
-
-/**
- * Applies a whole batch's operations in order with ONE statement: the routing writer is serialized,
- * so its round trips per batch are its throughput.
- */
-export async function applyProjection(tx: Tx, ops: readonly ProjectionOp[]) {
-  if (ops.length) await tx.execute(sql`select routing_project(${JSON.stringify(ops)}::jsonb)`);
 }

@@ -111,7 +111,7 @@ export function createContactService(deps: Deps) {
           priority: e.priority ?? null, status: 'waiting', arrivedAt, context: e.context ?? {},
         },
       },
-      ...(e.alsoInTx ? { prepare: (tx: Tx) => e.alsoInTx!(tx, id) } : {}),
+      ...(e.alsoInTx ? { alsoInTx: (tx: Tx) => e.alsoInTx!(tx, id) } : {}),
     });
     const queued = committed.actions.find((a): a is Extract<RoutingAction, { type: 'contact_queued' | 'contact_closed_hours' }> =>
       (a.type === 'contact_queued' || a.type === 'contact_closed_hours') && a.contactId === id);

@@ -1,17 +1,37 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contactLegs, contacts, interactions, routingAgentRuntime, routingContactRuntime, routingEvents, routingMeta } from '../../db/schema.js';
+import { routingAgentRuntime, routingContactRuntime, routingMeta } from '../../db/schema.js';
 import type { RoutingSnapshot, RoutingState, StepChanges } from '../../../core/routing/routing-engine.js';
 import type { AgentRuntime, ContactRuntime, Millis, RoutingAction } from '../../../core/routing/routing.types.js';
+import type { ProjectionOp } from './contact-projection.js';
 
 /** A transaction handle (same query API as Db). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** The business rows a new contact brings (written with the step that routes it). */
+/** The business rows a new contact brings (written with the step that routes it): routing_commit's columns. */
 export interface NewContactRows {
-  contact: typeof contacts.$inferInsert & { id: string };
-  interaction: typeof interactions.$inferInsert;
+  interaction: {
+    id: string; tenantId: string; customerId: string | null; channel: string; direction: 'inbound' | 'outbound'; queue: string;
+    subject: string | null; offeredAt: Date; createdBy: string | null; createdAt: Date; updatedAt: Date;
+  };
+  contact: {
+    id: string; tenantId: string; externalId: string | null; channel: string; kind: string; queueId: string; interactionId: string;
+    customerId: string | null; fromAddress: string | null; serial: string | null; subject: string | null; priority: number | null;
+    status: string; arrivedAt: Date; context: unknown;
+  };
   legId: string;
+}
+
+/** Everything one batch of steps writes. */
+export interface CommitBatch {
+  /** The state after the batch's last step. */
+  state: RoutingState;
+  /** Records changed by any step of the batch. */
+  changed: StepChanges;
+  actions: readonly RoutingAction[];
+  newContacts: readonly NewContactRows[];
+  ops: readonly ProjectionOp[];
+  tenantOf: (contactId: string) => string | null;
 }
 
 const META_ID = 1;
@@ -43,23 +63,13 @@ export function createRoutingStore(db: Db) {
       };
     },
 
-    /** Every new contact of a batch in three multi-row inserts. */
-    async insertContacts(tx: Tx, rows: readonly NewContactRows[]) {
-      if (rows.length === 0) return;
-      await tx.insert(interactions).values(rows.map((r) => r.interaction));
-      await tx.insert(contacts).values(rows.map((r) => r.contact));
-      await tx.insert(contactLegs).values(rows.map(({ contact: c, legId }) => ({
-        id: legId, tenantId: c.tenantId, contactId: c.id, queueId: c.queueId, channel: c.channel, offeredAt: c.arrivedAt,
-      })));
-    },
-
-    async persistStep(tx: Tx, state: RoutingState, changed: StepChanges, actions: readonly RoutingAction[], tenantOf: (contactId: string) => string | null) {
-      // One multi-row upsert per table: a step (or a batch of steps) costs a few statements, not one per row.
-      const agents = changed.agents.map((id) => state.agents.get(id)).filter((a): a is AgentRuntime => a !== undefined);
-      if (agents.length) {
-        await tx.insert(routingAgentRuntime).values(agents.map((a) => ({ agentId: a.id, runtime: a })))
-          .onConflictDoUpdate({ target: routingAgentRuntime.agentId, set: { runtime: sql`excluded.runtime` } });
-      }
+    /**
+     * Writes a batch with ONE statement (routing_commit, migration 0003): new contacts, the projection,
+     * the runtime rows of what changed, the counters and the event log. A crash leaves the state before
+     * or after the batch, never part of it. `runner` is a transaction when other writes must join it.
+     */
+    async commitBatch(runner: Db | Tx, batch: CommitBatch) {
+      const { state, changed } = batch;
       const live: ContactRuntime[] = [];
       const gone: string[] = [];
       for (const id of changed.contacts) {
@@ -67,20 +77,26 @@ export function createRoutingStore(db: Db) {
         if (c) live.push(c);
         else gone.push(id);
       }
-      if (live.length) {
-        await tx.insert(routingContactRuntime).values(live.map((c) => ({ contactId: c.id, tenantId: c.tenantId, runtime: c })))
-          .onConflictDoUpdate({ target: routingContactRuntime.contactId, set: { runtime: sql`excluded.runtime` } });
-      }
-      if (gone.length) await tx.delete(routingContactRuntime).where(inArray(routingContactRuntime.contactId, gone));
-      await tx.insert(routingMeta).values({ id: META_ID, seq: state.seq, now: state.now })
-        .onConflictDoUpdate({ target: routingMeta.id, set: { seq: state.seq, now: state.now } });
-      if (actions.length) {
-        const at = new Date(state.now);
-        await tx.insert(routingEvents).values(actions.map((action) => {
+      const at = new Date(state.now).toISOString();
+      const payload = {
+        interactions: batch.newContacts.map((r) => r.interaction),
+        contacts: batch.newContacts.map((r) => r.contact),
+        legs: batch.newContacts.map(({ contact: c, legId }) => ({ id: legId, tenantId: c.tenantId, contactId: c.id, queueId: c.queueId, channel: c.channel, offeredAt: c.arrivedAt })),
+        ops: batch.ops,
+        agents: changed.agents.flatMap((id) => {
+          const a = state.agents.get(id);
+          return a ? [{ agentId: a.id, runtime: a }] : [];
+        }),
+        live: live.map((c) => ({ contactId: c.id, tenantId: c.tenantId, runtime: c })),
+        gone,
+        seq: state.seq,
+        now: state.now,
+        events: batch.actions.map((action) => {
           const keys = keysOf(action);
-          return { at, type: action.type, tenantId: keys.contactId ? tenantOf(keys.contactId) : null, ...keys, payload: action };
-        }));
-      }
+          return { at, type: action.type, tenantId: keys.contactId ? batch.tenantOf(keys.contactId) : null, ...keys, payload: action };
+        }),
+      };
+      await runner.execute(sql`select routing_commit(${JSON.stringify(payload)}::jsonb)`);
     },
   };
 }

@@ -2,9 +2,9 @@ import { step, type RoutingState, type StepChanges } from '../../../core/routing
 import type { Millis, RoutingAction, RoutingEvent } from '../../../core/routing/routing.types.js';
 import type { Db } from '../../db/client.js';
 import type { IdGenerator } from '../../platform/ids.js';
-import { applyProjection, projectionOps, type InteractionPatch, type ProjectionOp } from './contact-projection.js';
+import { projectionOps, type InteractionPatch, type ProjectionOp } from './contact-projection.js';
 import { refused } from './routing-errors.js';
-import type { NewContactRows, RoutingStore, Tx } from './routing-store.js';
+import type { CommitBatch, NewContactRows, RoutingStore, Tx } from './routing-store.js';
 
 export interface Committed {
   readonly event: RoutingEvent['type'];
@@ -18,8 +18,8 @@ export interface DispatchOptions {
   readonly newContact?: NewContactRows;
   /** The wrap-up's disposition, notes and case, written with the step that ends the wrap-up. */
   readonly finish?: { readonly interactionId: string; readonly patch: InteractionPatch };
-  /** Other writes the event needs in the step's transaction (a callback marked routed): rare, one round trip each. */
-  readonly prepare?: (tx: Tx) => Promise<void>;
+  /** Other writes the event needs in the batch's transaction, after its rows (a callback marked routed): rare, a transaction of its own. */
+  readonly alsoInTx?: (tx: Tx) => Promise<void>;
 }
 
 interface Pending {
@@ -87,27 +87,17 @@ export function createStepCommitter(deps: {
     }
     if (stepped.length === 0) return;
     const final = state;
+    const writes = writesOf(before, final, stepped, deps.ids);
+    const alsoInTx = stepped.flatMap((s) => (s.item.opts.alsoInTx ? [s.item.opts.alsoInTx] : []));
     try {
-      await deps.db.transaction(async (tx) => {
-        await deps.store.insertContacts(tx, stepped.flatMap((s) => (s.item.opts.newContact ? [s.item.opts.newContact] : [])));
-        const ops: ProjectionOp[] = [];
-        for (const s of stepped) {
-          if (s.item.opts.prepare) await s.item.opts.prepare(tx);
-          const at = new Date(s.state.now);
-          const finish = s.item.opts.finish;
-          if (finish) ops.push({ op: 'interaction_finished', at: at.toISOString(), interactionId: finish.interactionId, ...finish.patch });
-          ops.push(...projectionOps(s.actions, at, deps.ids));
-        }
-        await applyProjection(tx, ops);
-        const tenants = new Map<string, string>();
-        for (const s of stepped) for (const a of s.actions) {
-          if ('contactId' in a) {
-            const c = final.contacts.get(a.contactId) ?? s.state.contacts.get(a.contactId) ?? before.contacts.get(a.contactId);
-            if (c) tenants.set(a.contactId, c.tenantId);
-          }
-        }
-        await deps.store.persistStep(tx, final, unionOf(stepped.map((s) => s.changed)), stepped.flatMap((s) => s.actions), (id) => tenants.get(id) ?? null);
-      });
+      if (alsoInTx.length === 0) {
+        await deps.store.commitBatch(deps.db, writes);
+      } else {
+        await deps.db.transaction(async (tx) => {
+          await deps.store.commitBatch(tx, writes);
+          for (const write of alsoInTx) await write(tx);
+        });
+      }
     } catch (err) {
       if (stepped.length === 1) return stepped[0]!.item.reject(err);
       for (const s of stepped) await commit([s.item]);
@@ -131,6 +121,29 @@ export function createStepCommitter(deps: {
     async idle() {
       while (draining) await draining;
     },
+  };
+}
+
+/** What a batch of steps writes: new contacts, projection operations in step order, changed records, the log. */
+function writesOf(before: RoutingState, final: RoutingState, stepped: readonly Stepped[], ids: IdGenerator): CommitBatch {
+  const ops: ProjectionOp[] = [];
+  const tenants = new Map<string, string>();
+  for (const s of stepped) {
+    const at = new Date(s.state.now);
+    const finish = s.item.opts.finish;
+    if (finish) ops.push({ op: 'interaction_finished', at: at.toISOString(), interactionId: finish.interactionId, ...finish.patch });
+    ops.push(...projectionOps(s.actions, at, ids));
+    for (const a of s.actions) {
+      if (!('contactId' in a)) continue;
+      // An ended contact is gone from the final state: its tenant is in an earlier one.
+      const c = final.contacts.get(a.contactId) ?? s.state.contacts.get(a.contactId) ?? before.contacts.get(a.contactId);
+      if (c) tenants.set(a.contactId, c.tenantId);
+    }
+  }
+  return {
+    state: final, changed: unionOf(stepped.map((s) => s.changed)), actions: stepped.flatMap((s) => s.actions),
+    newContacts: stepped.flatMap((s) => (s.item.opts.newContact ? [s.item.opts.newContact] : [])), ops,
+    tenantOf: (id) => tenants.get(id) ?? null,
   };
 }
 
