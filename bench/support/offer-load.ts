@@ -57,7 +57,9 @@ const send = (m: FromLoad) => process.send!(m);
 
 async function start(cfg: LoadStart) {
   const byExternal = new Map<string, SentRecord>();
-  const byContact = new Map<string, SentRecord>();
+  // By contact id, whichever comes first: the offer may be answered before the POST's response is read.
+  const answered = new Set<string>();
+  const wrapped = new Set<string>();
   const agents: SimAgent[] = [];
   const contacts = new ApiClient(cfg.baseUrl, { bearer: cfg.token, timeoutMs: cfg.requestTimeoutMs });
   const errors: string[] = [];
@@ -80,8 +82,8 @@ async function start(cfg: LoadStart) {
           s.offeredAt ??= epoch();
           s.offers.push({ contactId: item.contact.id, agent: account.userId });
         },
-        onAnswered: (id) => { const s = byContact.get(id); if (s) s.answered = true; },
-        onWrappedUp: (id) => { const s = byContact.get(id); if (s) s.wrapped = true; },
+        onAnswered: (id) => void answered.add(id),
+        onWrappedUp: (id) => void wrapped.add(id),
         onError: (what, err) => {
           if (++agentErrors <= 10) errors.push(`${account.displayName} ${what}: ${err instanceof Error ? err.message : String(err)}`);
         },
@@ -105,7 +107,6 @@ async function start(cfg: LoadStart) {
       const c = await contacts.post<CreatedContactBody>('/api/v1/contacts', { channel: 'voice', queueId: cfg.queueId, externalId: s.externalId, from: unknownPhone(callers), subject: '計測' });
       s.postMs = epoch() - s.t0;
       s.contactId = c.id;
-      byContact.set(c.id, s);
     } catch (err) {
       s.failed = err instanceof Error ? err.message : String(err);
     }
@@ -132,7 +133,16 @@ async function start(cfg: LoadStart) {
     await Promise.all([...inFlight]);
     // Until every contact of the phase is wrapped up, the server stalls, or the cap.
     const tDrain = performance.now();
-    const open = () => mine.filter((s) => !s.failed && !s.wrapped).length;
+    const settle = () => {
+      for (const s of mine) {
+        s.answered = s.contactId !== null && answered.has(s.contactId);
+        s.wrapped = s.contactId !== null && wrapped.has(s.contactId);
+      }
+    };
+    const open = () => {
+      settle();
+      return mine.filter((s) => !s.failed && !s.wrapped).length;
+    };
     let left = open();
     let lastProgress = tDrain;
     while (left > 0) {
@@ -145,6 +155,7 @@ async function start(cfg: LoadStart) {
     }
     // let the agents' last wrap-ups settle in the engine
     for (let i = 0; i < 50 && agents.some((a) => a.holding > 0); i++) await sleep(100);
+    settle();
     send({ type: 'done', phase: m.phase, sent: mine, sendSeconds, drainSeconds: (performance.now() - tDrain) / 1000, drainComplete: left === 0, stray, agentErrors, firstErrors: errors.slice(0, 10) });
   }
 

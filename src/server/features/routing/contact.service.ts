@@ -137,12 +137,15 @@ export function createContactService(deps: Deps) {
   return {
     /** `created: false` when `externalId` was seen before (a redelivery): the same contact, nothing new. */
     async createContact(ctx: TenantContext, input: CreateContactInput) {
-      if (input.externalId) {
-        const seen = await repo.findByExternalId(ctx.tenantId, input.externalId);
-        if (seen) return { created: false, contact: { ...toContactDto(seen), afterHours: false, nextOpening: null } };
-      }
-      const queue = await queueOf(ctx, { id: input.queueId, name: input.queueName });
-      const customerId = await identify(ctx, { customerId: input.customerId, serial: input.serial, from: input.from });
+      // Independent reads, side by side: a redelivery wastes an identification, a new contact waits less.
+      const lookups = Promise.all([
+        queueOf(ctx, { id: input.queueId, name: input.queueName }),
+        identify(ctx, { customerId: input.customerId, serial: input.serial, from: input.from }),
+      ]);
+      lookups.catch(() => undefined); // a redelivery is answered whatever they say
+      const seen = input.externalId ? await repo.findByExternalId(ctx.tenantId, input.externalId) : null;
+      if (seen) return { created: false, contact: { ...toContactDto(seen), afterHours: false, nextOpening: null } };
+      const [queue, customerId] = await lookups;
       try {
         const contact = await enter(ctx, {
           channel: input.channel, queue, kind: 'inbound', externalId: input.externalId, from: input.from, serial: input.serial,
