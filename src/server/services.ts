@@ -20,6 +20,9 @@ import { createOrderService } from './features/orders/order.service.js';
 import { createInteractionRepository } from './features/interactions/interaction.repository.js';
 import { createInteractionService } from './features/interactions/interaction.service.js';
 import { createCaseRepository } from './features/cases/case.repository.js';
+import { createKnowledgeArticleRepository } from './features/knowledge/knowledge-article.repository.js';
+import { createKnowledgeSearchRepository } from './features/knowledge/knowledge-search.repository.js';
+import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
 import { createCaseService, type CaseService } from './features/cases/case.service.js';
 import { createDemoSeedRepository } from './features/demo/demo-seed.repository.js';
 import { createDemoSeedService } from './features/demo/demo-seed.service.js';
@@ -80,9 +83,10 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
   const wallboard = createWallboardService({ db, runtime: routing, desk: deskRepo, activity, clock });
   const callbacks = createCallbackService({ repo: createCallbackRepository(db), contacts, customers, users, ids, clock });
   const routingAdmin = createRoutingAdminService({ db, ids, clock, audit, routing });
+  const knowledge = createKnowledgeService({ articles: createKnowledgeArticleRepository(db), search: createKnowledgeSearchRepository(db), ids, clock });
   return {
     audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases, demoSeed, customerImport,
-    routing, contacts, desk, wallboard, callbacks, routingAdmin,
+    routing, contacts, desk, wallboard, callbacks, routingAdmin, knowledge,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -7,3 +7,4 @@ export * from './schema/order.table.js';
 export * from './schema/interaction.table.js';
 export * from './schema/audit.table.js';
 export * from './schema/routing.table.js';
+export * from './schema/knowledge.table.js';

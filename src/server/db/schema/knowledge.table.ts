@@ -1,0 +1,138 @@
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { createdAt, idColumn, tenantIdColumn, updatedAt } from './columns.js';
+import { tenants } from './tenant.table.js';
+import { users } from './user.table.js';
+
+/** A tenant's category tree (parent null = top level), ordered by position among siblings. */
+export const knowledgeCategories = pgTable(
+  'knowledge_categories',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => knowledgeCategories.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('knowledge_categories_tenant_parent_name_uq').on(t.tenantId, t.parentId, t.name),
+    index('knowledge_categories_parent_idx').on(t.parentId),
+  ],
+);
+
+/**
+ * An article as readers see it: the published content (or, before the first publication, the latest
+ * draft, which only editors see). Every edit is a row of knowledge_article_versions; publishing copies
+ * a version here. The search columns are derived from this content.
+ */
+export const knowledgeArticles = pgTable(
+  'knowledge_articles',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    categoryId: uuid('category_id').references(() => knowledgeCategories.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    /** Markdown; rendered with raw HTML disabled and sanitized on output. */
+    body: text('body').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** SKUs of the tenant's products this article is about. */
+    productSkus: text('product_skus').array().notNull().default(sql`'{}'::text[]`),
+    /** public: on the portal and in the console; internal: operators only. */
+    visibility: text('visibility').notNull().default('internal'),
+    /** draft | in_review | published | archived — of the latest version. */
+    status: text('status').notNull().default('draft'),
+    /** The version shown here; null until first published. */
+    publishedVersion: integer('published_version'),
+    latestVersion: integer('latest_version').notNull().default(1),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewBy: date('review_by', { mode: 'string' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    views: integer('views').notNull().default(0),
+    helpful: integer('helpful').notNull().default(0),
+    notHelpful: integer('not_helpful').notNull().default(0),
+    /** Folded title (search fold): phrase and term checks for ranking. */
+    titleFold: text('title_fold').notNull().default(''),
+    /** Folded tags, joined with a separator that folds away nothing. */
+    tagsFold: text('tags_fold').notNull().default(''),
+    /** Folded plain text of the body. */
+    bodyFold: text('body_fold').notNull().default(''),
+    /** Bigrams and unigrams of title, tags and body, each field on its own: GIN-indexed. */
+    searchTerms: text('search_terms').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('knowledge_articles_tenant_updated_idx').on(t.tenantId, t.updatedAt),
+    index('knowledge_articles_category_idx').on(t.categoryId),
+    index('knowledge_articles_search_terms_gin').using('gin', t.searchTerms),
+  ],
+);
+
+/** Every saved state of an article: the history, the diff and the workflow. */
+export const knowledgeArticleVersions = pgTable(
+  'knowledge_article_versions',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    articleId: uuid('article_id').notNull().references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    productSkus: text('product_skus').array().notNull().default(sql`'{}'::text[]`),
+    categoryId: uuid('category_id'),
+    visibility: text('visibility').notNull(),
+    status: text('status').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('knowledge_article_versions_article_version_uq').on(t.articleId, t.version)],
+);
+
+/** Words that mean the same for search in one tenant (返品 = 返却). */
+export const knowledgeSynonyms = pgTable(
+  'knowledge_synonyms',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    words: text('words').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('knowledge_synonyms_tenant_idx').on(t.tenantId)],
+);
+
+/** Searches that found nothing: the list of articles still to write. */
+export const knowledgeSearchMisses = pgTable(
+  'knowledge_search_misses',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Folded query: the same question typed differently counts once. */
+    queryFold: text('query_fold').notNull(),
+    /** The last wording seen. */
+    query: text('query').notNull(),
+    /** console | portal */
+    source: text('source').notNull(),
+    count: integer('count').notNull().default(1),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('knowledge_search_misses_tenant_query_source_uq').on(t.tenantId, t.queryFold, t.source)],
+);
+
+/** "Was this helpful?" answers, from agents (user set) and the public (no user). */
+export const knowledgeFeedback = pgTable(
+  'knowledge_feedback',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    articleId: uuid('article_id').notNull().references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    helpful: boolean('helpful').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('knowledge_feedback_article_idx').on(t.articleId, t.createdAt)],
+);

@@ -1,0 +1,65 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { knowledgeArticles, knowledgeArticleVersions, knowledgeCategories, knowledgeSearchMisses, knowledgeSynonyms } from '../../db/schema.js';
+
+export type ArticleRow = typeof knowledgeArticles.$inferSelect;
+export type ArticleInsert = typeof knowledgeArticles.$inferInsert;
+export type VersionInsert = typeof knowledgeArticleVersions.$inferInsert;
+export type CategoryRow = typeof knowledgeCategories.$inferSelect;
+
+/** Articles, their versions, categories and synonyms of one tenant (every method takes the tenant). */
+export function createKnowledgeArticleRepository(db: Db) {
+  return {
+    /** A new article and its first version, together. */
+    async insertArticle(row: ArticleInsert & { id: string }, version: VersionInsert) {
+      await db.transaction(async (tx) => {
+        await tx.insert(knowledgeArticles).values(row);
+        await tx.insert(knowledgeArticleVersions).values(version);
+      });
+    },
+    /** Many articles at once (imports, demo data, benchmarks): one statement per table per chunk. */
+    async insertArticles(rows: readonly { article: ArticleInsert & { id: string }; version: VersionInsert }[]) {
+      if (rows.length === 0) return;
+      await db.transaction(async (tx) => {
+        await tx.insert(knowledgeArticles).values(rows.map((r) => r.article));
+        await tx.insert(knowledgeArticleVersions).values(rows.map((r) => r.version));
+      });
+    },
+    async findById(tenantId: string, id: string): Promise<ArticleRow | null> {
+      const [r] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.tenantId, tenantId), eq(knowledgeArticles.id, id)));
+      return r ?? null;
+    },
+    async categories(tenantId: string): Promise<CategoryRow[]> {
+      return db.select().from(knowledgeCategories).where(eq(knowledgeCategories.tenantId, tenantId))
+        .orderBy(asc(knowledgeCategories.position), asc(knowledgeCategories.name));
+    },
+    async insertCategory(row: typeof knowledgeCategories.$inferInsert & { id: string }) {
+      await db.insert(knowledgeCategories).values(row);
+    },
+    async synonyms(tenantId: string): Promise<string[][]> {
+      const rows = await db.select({ words: knowledgeSynonyms.words }).from(knowledgeSynonyms).where(eq(knowledgeSynonyms.tenantId, tenantId));
+      return rows.map((r) => r.words);
+    },
+    /** Replaces the tenant's synonym groups. */
+    async replaceSynonyms(tenantId: string, groups: readonly { id: string; words: string[] }[]) {
+      await db.transaction(async (tx) => {
+        await tx.delete(knowledgeSynonyms).where(eq(knowledgeSynonyms.tenantId, tenantId));
+        if (groups.length) await tx.insert(knowledgeSynonyms).values(groups.map((g) => ({ id: g.id, tenantId, words: g.words })));
+      });
+    },
+    /** Counts a search that found nothing (per folded query and source). */
+    async recordMiss(row: { id: string; tenantId: string; queryFold: string; query: string; source: string; at: Date }) {
+      await db.insert(knowledgeSearchMisses)
+        .values({ id: row.id, tenantId: row.tenantId, queryFold: row.queryFold, query: row.query, source: row.source, lastAt: row.at })
+        .onConflictDoUpdate({
+          target: [knowledgeSearchMisses.tenantId, knowledgeSearchMisses.queryFold, knowledgeSearchMisses.source],
+          set: { count: sql`${knowledgeSearchMisses.count} + 1`, query: row.query, lastAt: row.at },
+        });
+    },
+    async misses(tenantId: string, limit: number) {
+      return db.select().from(knowledgeSearchMisses).where(eq(knowledgeSearchMisses.tenantId, tenantId))
+        .orderBy(desc(knowledgeSearchMisses.count), desc(knowledgeSearchMisses.lastAt)).limit(limit);
+    },
+  };
+}
+export type KnowledgeArticleRepository = ReturnType<typeof createKnowledgeArticleRepository>;
