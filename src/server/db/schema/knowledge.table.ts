@@ -1,8 +1,11 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, idColumn, tenantIdColumn, updatedAt } from './columns.js';
 import { tenants } from './tenant.table.js';
 import { users } from './user.table.js';
+
+/** PostgreSQL's tsvector, written as its text form (built by src/core/knowledge/search-document.ts). */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
 /** A tenant's category tree (parent null = top level), ordered by position among siblings. */
 export const knowledgeCategories = pgTable(
@@ -52,21 +55,19 @@ export const knowledgeArticles = pgTable(
     views: integer('views').notNull().default(0),
     helpful: integer('helpful').notNull().default(0),
     notHelpful: integer('not_helpful').notNull().default(0),
-    /** Folded title (search fold): phrase and term checks for ranking. */
+    /** Folded title (search fold): ranking (a term in the title, the exact title). */
     titleFold: text('title_fold').notNull().default(''),
-    /** Folded tags, joined with a separator that folds away nothing. */
+    /** Folded tags joined by '|': ranking. */
     tagsFold: text('tags_fold').notNull().default(''),
-    /** Folded plain text of the body. */
-    bodyFold: text('body_fold').notNull().default(''),
-    /** Bigrams and unigrams of title, tags and body, each field on its own: GIN-indexed. */
-    searchTerms: text('search_terms').array().notNull().default(sql`'{}'::text[]`),
+    /** Bigram and single-character lexemes of title, tags and body: GIN-indexed matching. */
+    searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('knowledge_articles_tenant_updated_idx').on(t.tenantId, t.updatedAt),
     index('knowledge_articles_category_idx').on(t.categoryId),
-    index('knowledge_articles_search_terms_gin').using('gin', t.searchTerms),
+    index('knowledge_articles_search_vector_gin').using('gin', t.searchVector),
   ],
 );
 

@@ -1,9 +1,7 @@
 import { and, arrayContains, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { knowledgeArticles } from '../../db/schema.js';
-import type { ParsedQuery, SearchTerm } from '../../../core/text-ja/search-query.util.js';
 
 export interface SearchFilters {
   visibility?: readonly ('public' | 'internal')[];
@@ -12,6 +10,18 @@ export interface SearchFilters {
   /** A category and its descendants, already expanded. */
   categoryIds?: readonly string[];
   productSku?: string;
+}
+
+/** A parsed query in the database's terms (see src/core/knowledge/search-document.ts). */
+export interface SearchSql {
+  /** tsquery literal requiring every term. */
+  all: string;
+  /** tsquery literal with any term; used when too few articles have them all. */
+  any: string;
+  /** The whole query folded: in a title it ranks high, as the whole title higher. */
+  phrase: string;
+  /** Per term, its folded variants (synonyms): ranking by where they occur. */
+  terms: readonly (readonly string[])[];
 }
 
 export interface SearchHit {
@@ -24,53 +34,32 @@ export interface SearchHit {
   status: string;
   updatedAt: Date;
   score: number;
-  /** How many of the query's terms the article contains. */
-  matchedTerms: number;
 }
 
 const a = knowledgeArticles;
 
-// Where a term occurs decides its weight: a title answers the question, tags name its topic, the
-// body mentions it. A term found only through its bigrams (scattered) counts for little.
-const WEIGHT = { title: 8, tags: 4, body: 2, grams: 1, phraseTitle: 10, phraseBody: 4, exactTitle: 6 } as const;
+// Ranking reads only short columns: every candidate has the terms somewhere (the index said so); a
+// term in the title answers the question, in the tags it names the topic. Reading each candidate's
+// body or vector to weigh it would cost more than the whole index lookup.
+const WEIGHT = { title: 4, tags: 2, phraseInTitle: 3, exactTitle: 5 } as const;
 
-const hit = (column: SQL | AnyPgColumn, pattern: string, weight: number) =>
-  sql`(case when ${column} like ${pattern} then ${sql.raw(String(weight))} else 0 end)`;
+const weighIf = (cond: SQL, weight: number) => sql`(case when ${cond} then ${sql.raw(String(weight))} else 0 end)`;
+const anyLike = (column: typeof a.titleFold | typeof a.tagsFold, variants: readonly string[]) =>
+  or(...variants.map((v) => sql`${column} like ${containsPattern(v)}`))!;
 
-/** The term's candidate condition: any variant's grams all in the article's terms (GIN). */
-function termMatches(t: SearchTerm): SQL {
-  const alternatives = t.grams.map((grams) => arrayContains(a.searchTerms, grams));
-  return alternatives.length === 1 ? alternatives[0]! : or(...alternatives)!;
-}
-
-/** The best of the term's variants: where it occurs as a substring of the folded fields. */
-function termScore(t: SearchTerm): SQL {
-  const perVariant = t.variants.map((v, i) => {
-    const p = containsPattern(v);
-    return sql`(${hit(a.titleFold, p, WEIGHT.title)} + ${hit(a.tagsFold, p, WEIGHT.tags)} + ${hit(a.bodyFold, p, WEIGHT.body)}
-      + (case when ${arrayContains(a.searchTerms, t.grams[i]!)} then ${sql.raw(String(WEIGHT.grams))} else 0 end))`;
-  });
-  return perVariant.length === 1 ? perVariant[0]! : sql`greatest(${sql.join(perVariant, sql`, `)})`;
-}
-
-function scoreOf(q: ParsedQuery): SQL {
-  const parts = q.terms.map(termScore);
-  if (q.terms.length > 1 && q.phrase) {
-    const p = containsPattern(q.phrase);
-    parts.push(hit(a.titleFold, p, WEIGHT.phraseTitle), hit(a.bodyFold, p, WEIGHT.phraseBody));
+function scoreOf(q: SearchSql): SQL {
+  const parts = q.terms.flatMap((variants) => [weighIf(anyLike(a.titleFold, variants), WEIGHT.title), weighIf(anyLike(a.tagsFold, variants), WEIGHT.tags)]);
+  if (q.phrase) {
+    if (q.terms.length > 1) parts.push(weighIf(sql`${a.titleFold} like ${containsPattern(q.phrase)}`, WEIGHT.phraseInTitle));
+    parts.push(weighIf(sql`${a.titleFold} = ${q.phrase}`, WEIGHT.exactTitle));
   }
-  if (q.phrase) parts.push(sql`(case when ${a.titleFold} = ${q.phrase} then ${sql.raw(String(WEIGHT.exactTitle))} else 0 end)`);
   return sql.join(parts, sql` + `);
 }
 
-function matchedOf(q: ParsedQuery): SQL {
-  return sql.join(q.terms.map((t) => sql`(case when ${termMatches(t)} then 1 else 0 end)`), sql` + `);
-}
-
 /**
- * Japanese full-text search over the bigram index: the same SQL on PGlite and PostgreSQL. Articles
- * with every term come first (found through the GIN index); only when they are fewer than asked,
- * articles with some of the terms follow, ranked by how many they have and where.
+ * Japanese full-text search over bigram lexemes: PostgreSQL's tsvector/tsquery and a GIN index,
+ * without its word parser, so PGlite and PostgreSQL behave the same. Articles with every term
+ * come first; only when they are fewer than asked do articles with some of the terms follow.
  */
 export function createKnowledgeSearchRepository(db: Db) {
   function filtersOf(tenantId: string, f: SearchFilters): SQL {
@@ -83,23 +72,23 @@ export function createKnowledgeSearchRepository(db: Db) {
     )!;
   }
 
-  async function run(where: SQL, q: ParsedQuery, limit: number): Promise<SearchHit[]> {
+  async function run(where: SQL, q: SearchSql, tsquery: string, limit: number, exclude: readonly string[]): Promise<SearchHit[]> {
     const score = scoreOf(q);
-    const rows = await db.select({
+    return db.select({
       id: a.id, title: a.title, body: a.body, tags: a.tags, categoryId: a.categoryId, visibility: a.visibility, status: a.status,
-      updatedAt: a.updatedAt, score: sql<number>`${score}`.mapWith(Number), matchedTerms: sql<number>`${matchedOf(q)}`.mapWith(Number),
-    }).from(a).where(where).orderBy(desc(sql`${matchedOf(q)}`), desc(sql`${score}`), desc(a.updatedAt), a.id).limit(limit);
-    return rows;
+      updatedAt: a.updatedAt, score: sql<number>`${score}`.mapWith(Number),
+    }).from(a)
+      .where(and(where, sql`${a.searchVector} @@ ${tsquery}::tsquery`, exclude.length ? notInArray(a.id, [...exclude]) : undefined))
+      .orderBy(desc(score), desc(a.helpful), desc(a.updatedAt), a.id).limit(limit);
   }
 
   return {
-    async search(tenantId: string, q: ParsedQuery, f: SearchFilters, limit: number): Promise<SearchHit[]> {
-      if (q.terms.length === 0) return [];
+    async search(tenantId: string, q: SearchSql, f: SearchFilters, limit: number): Promise<SearchHit[]> {
+      if (q.terms.length === 0 || !q.all) return [];
       const base = filtersOf(tenantId, f);
-      const all = await run(and(base, ...q.terms.map(termMatches))!, q, limit);
+      const all = await run(base, q, q.all, limit, []);
       if (all.length >= limit || q.terms.length === 1) return all;
-      const some = await run(and(base, or(...q.terms.map(termMatches)), all.length ? notInArray(a.id, all.map((h) => h.id)) : undefined)!, q, limit - all.length);
-      return [...all, ...some];
+      return [...all, ...(await run(base, q, q.any, limit - all.length, all.map((h) => h.id)))];
     },
     /** The naive baseline the evaluation compares against: ILIKE on the raw query over title and body. */
     async searchIlike(tenantId: string, query: string, f: SearchFilters, limit: number) {

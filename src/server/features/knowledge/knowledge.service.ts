@@ -1,4 +1,4 @@
-import { searchDocumentOf } from '../../../core/knowledge/search-document.js';
+import { searchDocumentOf, searchQueryOf } from '../../../core/knowledge/search-document.js';
 import { foldForSearch, markdownToPlainText } from '../../../core/text-ja/search-fold.util.js';
 import { parseSearchQuery } from '../../../core/text-ja/search-query.util.js';
 import { snippetOf } from '../../../core/text-ja/search-snippet.util.js';
@@ -95,7 +95,8 @@ export function createKnowledgeService(deps: Deps) {
         ...(opts.categoryIds ? { categoryIds: opts.categoryIds } : {}),
         ...(opts.productSku ? { productSku: opts.productSku } : {}),
       };
-      const hits = await deps.search.search(ctx.tenantId, parsed, filters, opts.limit);
+      const q = { all: searchQueryOf(parsed, 'all'), any: searchQueryOf(parsed, 'any'), phrase: parsed.phrase, terms: parsed.terms.map((t) => t.variants) };
+      const hits = await deps.search.search(ctx.tenantId, q, filters, opts.limit);
       if (hits.length === 0 && parsed.phrase) {
         await deps.articles.recordMiss({ id: deps.ids(), tenantId: ctx.tenantId, queryFold: foldForSearch(query), query: query.trim().slice(0, 200), source: opts.audience, at: deps.clock.now() });
       }
@@ -104,7 +105,7 @@ export function createKnowledgeService(deps: Deps) {
         query: parsed,
         hits: hits.map((h) => ({
           id: h.id, title: h.title, tags: h.tags, categoryId: h.categoryId, visibility: h.visibility, status: h.status,
-          updatedAt: h.updatedAt.toISOString(), score: h.score, matchedTerms: h.matchedTerms,
+          updatedAt: h.updatedAt.toISOString(), score: h.score,
           snippet: snippetOf(markdownToPlainText(h.body), variants, { length: SNIPPET_LENGTH }),
         })),
       };
