@@ -15,6 +15,8 @@ export interface SearchDocument {
   tagsFold: string;
   /** A PostgreSQL `tsvector` literal of bigram and single-character lexemes (cast with `::tsvector`). */
   searchVector: string;
+  /** The same of the title and tags only. */
+  titleVector: string;
 }
 
 // PostgreSQL full-text types without its parser (which needs a locale that knows Japanese): the
@@ -39,8 +41,10 @@ export function searchDocumentOf(a: ArticleText): SearchDocument {
   const lexemes = new Set<string>();
   const titleFold = foldForSearch(a.title);
   const tags = a.tags.map((t) => foldForSearch(t));
-  for (const field of [titleFold, ...tags, foldForSearch(markdownToPlainText(a.body))]) addLexemes(lexemes, field);
-  return { titleFold, tagsFold: tags.join('|'), searchVector: [...lexemes].map(quote).join(' ') };
+  for (const field of [titleFold, ...tags]) addLexemes(lexemes, field);
+  const titleVector = [...lexemes].map(quote).join(' ');
+  addLexemes(lexemes, foldForSearch(markdownToPlainText(a.body)));
+  return { titleFold, tagsFold: tags.join('|'), searchVector: [...lexemes].map(quote).join(' '), titleVector };
 }
 
 /** A folded word as the conjunction of its bigrams (one character: itself). */

@@ -36,6 +36,7 @@ CREATE TABLE "knowledge_articles" (
 	"title_fold" text DEFAULT '' NOT NULL,
 	"tags_fold" text DEFAULT '' NOT NULL,
 	"search_vector" "tsvector" DEFAULT ''::tsvector NOT NULL,
+	"title_vector" "tsvector" DEFAULT ''::tsvector NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -94,6 +95,7 @@ CREATE UNIQUE INDEX "knowledge_article_versions_article_version_uq" ON "knowledg
 CREATE INDEX "knowledge_articles_tenant_updated_idx" ON "knowledge_articles" USING btree ("tenant_id","updated_at");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_category_idx" ON "knowledge_articles" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_search_vector_gin" ON "knowledge_articles" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "knowledge_articles_title_vector_gin" ON "knowledge_articles" USING gin ("title_vector");--> statement-breakpoint
 CREATE UNIQUE INDEX "knowledge_categories_tenant_parent_name_uq" ON "knowledge_categories" USING btree ("tenant_id","parent_id","name");--> statement-breakpoint
 CREATE INDEX "knowledge_categories_parent_idx" ON "knowledge_categories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "knowledge_feedback_article_idx" ON "knowledge_feedback" USING btree ("article_id","created_at");--> statement-breakpoint

@@ -61,6 +61,8 @@ export const knowledgeArticles = pgTable(
     tagsFold: text('tags_fold').notNull().default(''),
     /** Bigram and single-character lexemes of title, tags and body: GIN-indexed matching. */
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
+    /** The same for title and tags only: the best candidates of a frequent word, found first. */
+    titleVector: tsvector('title_vector').notNull().default(sql`''::tsvector`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -68,6 +70,7 @@ export const knowledgeArticles = pgTable(
     index('knowledge_articles_tenant_updated_idx').on(t.tenantId, t.updatedAt),
     index('knowledge_articles_category_idx').on(t.categoryId),
     index('knowledge_articles_search_vector_gin').using('gin', t.searchVector),
+    index('knowledge_articles_title_vector_gin').using('gin', t.titleVector),
   ],
 );
 

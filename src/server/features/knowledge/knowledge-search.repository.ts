@@ -42,6 +42,7 @@ const a = knowledgeArticles;
 // term in the title answers the question, in the tags it names the topic. Reading each candidate's
 // body or vector to weigh it would cost more than the whole index lookup.
 const WEIGHT = { title: 4, tags: 2, phraseInTitle: 3, exactTitle: 5 } as const;
+const CANDIDATES = 400;
 
 const weighIf = (cond: SQL, weight: number) => sql`(case when ${cond} then ${sql.raw(String(weight))} else 0 end)`;
 const anyLike = (column: typeof a.titleFold | typeof a.tagsFold, variants: readonly string[]) =>
@@ -72,13 +73,22 @@ export function createKnowledgeSearchRepository(db: Db) {
     )!;
   }
 
+  /**
+   * Ranks a bounded candidate set: the articles whose title or tags have the terms (they rank highest
+   * anyway) and others that have them anywhere, at most CANDIDATES each. A word in thousands of
+   * articles would otherwise make every search visit all of them; past the bound, the order among
+   * equally matching articles is the index's, not the ranking's.
+   */
   async function run(where: SQL, q: SearchSql, tsquery: string, limit: number, exclude: readonly string[]): Promise<SearchHit[]> {
     const score = scoreOf(q);
+    const match = (vector: typeof a.searchVector | typeof a.titleVector) =>
+      db.select({ id: a.id }).from(a).where(and(where, sql`${vector} @@ ${tsquery}::tsquery`)).limit(CANDIDATES);
+    const candidates = sql`(${match(a.titleVector)} union ${match(a.searchVector)})`;
     return db.select({
       id: a.id, title: a.title, body: a.body, tags: a.tags, categoryId: a.categoryId, visibility: a.visibility, status: a.status,
       updatedAt: a.updatedAt, score: sql<number>`${score}`.mapWith(Number),
     }).from(a)
-      .where(and(where, sql`${a.searchVector} @@ ${tsquery}::tsquery`, exclude.length ? notInArray(a.id, [...exclude]) : undefined))
+      .where(and(sql`${a.id} in ${candidates}`, exclude.length ? notInArray(a.id, [...exclude]) : undefined))
       .orderBy(desc(score), desc(a.helpful), desc(a.updatedAt), a.id).limit(limit);
   }
 

@@ -40,9 +40,22 @@ export interface SearchOptions {
 }
 
 const SNIPPET_LENGTH = 120;
+// Synonyms are read per search; another node's edit shows after this long, this node's at once.
+const SYNONYMS_TTL_MS = 30_000;
 
 /** Knowledge articles and their Japanese search (C7). */
 export function createKnowledgeService(deps: Deps) {
+  const synonymCache = new Map<string, { at: number; groups: Promise<string[][]> }>();
+  function synonymsOf(tenantId: string) {
+    const now = deps.clock.now().getTime();
+    const hit = synonymCache.get(tenantId);
+    if (hit && now - hit.at < SYNONYMS_TTL_MS) return hit.groups;
+    const groups = deps.articles.synonyms(tenantId);
+    synonymCache.set(tenantId, { at: now, groups });
+    groups.catch(() => synonymCache.delete(tenantId));
+    return groups;
+  }
+
   function rowsOf(ctx: TenantContext, input: ArticleInput, at: Date): { article: ArticleInsert & { id: string }; version: VersionInsert } {
     const id = deps.ids();
     const tags = input.tags ?? [];
@@ -82,13 +95,14 @@ export function createKnowledgeService(deps: Deps) {
     },
     async setSynonyms(ctx: TenantContext, groups: string[][]) {
       await deps.articles.replaceSynonyms(ctx.tenantId, groups.map((words) => ({ id: deps.ids(), words })));
+      synonymCache.delete(ctx.tenantId);
     },
     /**
      * Ranked articles with a highlighted snippet. A search that finds nothing is counted (the list of
      * articles still to write).
      */
     async search(ctx: TenantContext, query: string, opts: SearchOptions) {
-      const parsed = parseSearchQuery(query, { synonyms: await deps.articles.synonyms(ctx.tenantId) });
+      const parsed = parseSearchQuery(query, { synonyms: await synonymsOf(ctx.tenantId) });
       const filters: SearchFilters = {
         publishedOnly: !opts.includeDrafts || opts.audience === 'portal',
         ...(opts.audience === 'portal' ? { visibility: ['public'] as const } : {}),
