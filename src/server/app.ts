@@ -28,6 +28,7 @@ import { caseRoutes } from './features/cases/case.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { routingRoutes } from './features/routing/routing.routes.js';
 import { routingAdminRoutes } from './features/routing-admin/routing-admin.routes.js';
+import { knowledgeRoutes } from './features/knowledge/knowledge.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(routingRoutes, { services, allowedOrigins: config.corsOrigins });
   await app.register(routingAdminRoutes, { routingAdmin: services.routingAdmin });
+  await app.register(knowledgeRoutes, { knowledge: services.knowledge });
 
   if (serveConsole) await registerConsole(app, webRoot);
   return app;

@@ -83,7 +83,7 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
   const wallboard = createWallboardService({ db, runtime: routing, desk: deskRepo, activity, clock });
   const callbacks = createCallbackService({ repo: createCallbackRepository(db), contacts, customers, users, ids, clock });
   const routingAdmin = createRoutingAdminService({ db, ids, clock, audit, routing });
-  const knowledge = createKnowledgeService({ articles: createKnowledgeArticleRepository(db), search: createKnowledgeSearchRepository(db), ids, clock });
+  const knowledge = createKnowledgeService({ audit, articles: createKnowledgeArticleRepository(db), search: createKnowledgeSearchRepository(db), ids, clock });
   return {
     audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases, demoSeed, customerImport,
     routing, contacts, desk, wallboard, callbacks, routingAdmin, knowledge,

@@ -36,6 +36,8 @@ const policy = {
   'routing:monitor': ['supervisor', 'admin', 'hq'] as Role[],
   'routing:admin': ['admin'] as Role[],
   'contacts:create': LEADS,
+  'knowledge:read': ALL,
+  'knowledge:write': ['supervisor', 'admin', 'hq'] as Role[],
 } satisfies Record<string, Role[]>;
 type Perm = keyof typeof policy;
 
@@ -123,6 +125,13 @@ const routes: RouteCase[] = [
   { method: 'POST', path: '/api/v1/callbacks', perm: 'routing:work', url: () => '/api/v1/callbacks', body: (f) => ({ queueId: f.queue, phone: '03-1234-5678', dueAt: '2099-01-01T00:00:00Z' }), ok: 201 },
   { method: 'GET', path: '/api/v1/callbacks', perm: 'routing:work', url: () => '/api/v1/callbacks', ok: 200 },
   { method: 'DELETE', path: '/api/v1/callbacks/:id', perm: 'routing:work', url: () => `/api/v1/callbacks/${MISSING}`, ok: 404 },
+  // ---- knowledge (knowledge.routes.ts)
+  { method: 'GET', path: '/api/v1/knowledge/search', perm: 'knowledge:read', url: () => `/api/v1/knowledge/search?q=${encodeURIComponent('送料')}`, ok: 200 },
+  { method: 'POST', path: '/api/v1/knowledge/articles', perm: 'knowledge:write', url: () => '/api/v1/knowledge/articles', body: () => ({ title: `権限 ${uniq()}`, body: '本文' }), ok: 201 },
+  { method: 'GET', path: '/api/v1/knowledge/articles/:id', perm: 'knowledge:read', url: () => `/api/v1/knowledge/articles/${MISSING}`, ok: 404 },
+  { method: 'GET', path: '/api/v1/knowledge/synonyms', perm: 'knowledge:read', url: () => '/api/v1/knowledge/synonyms', ok: 200 },
+  { method: 'PUT', path: '/api/v1/knowledge/synonyms', perm: 'knowledge:write', url: () => '/api/v1/knowledge/synonyms', body: () => ({ groups: [['返品', '返却']] }), ok: 204 },
+  { method: 'GET', path: '/api/v1/knowledge/misses', perm: 'knowledge:write', url: () => '/api/v1/knowledge/misses', ok: 200 },
 ];
 
 /** Routes open to any signed-in user (no tenant permission) and the one public route. */

@@ -27,22 +27,27 @@ export const PERMISSIONS = [
   'routing:admin',
   /** Put contacts into routing (channel adapters, integrations, supervisors). */
   'contacts:create',
+  /** Search and read knowledge articles (internal ones included). */
+  'knowledge:read',
+  /** Write articles, categories and synonyms; see searches that found nothing. */
+  'knowledge:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const staff: Permission[] = [
   'customers:read', 'customers:write', 'catalog:read', 'orders:read', 'orders:write',
-  'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read', 'routing:work',
+  'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read', 'routing:work', 'knowledge:read',
 ];
 
 // A client viewer (委託元) sees its own cases and contacts but no raw customer master data;
 // HQ reads everything for Voice-of-Customer work and follows up on cases.
 const grants: Record<Role, ReadonlySet<Permission>> = {
   agent: new Set(staff),
-  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create']),
+  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create', 'knowledge:write']),
   admin: new Set<Permission>(PERMISSIONS),
-  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor']),
-  client_viewer: new Set<Permission>(['catalog:read', 'interactions:read', 'cases:read']),
+  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor', 'knowledge:read', 'knowledge:write']),
+  // The client company reads the knowledge the center answers with on its behalf.
+  client_viewer: new Set<Permission>(['catalog:read', 'interactions:read', 'cases:read', 'knowledge:read']),
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

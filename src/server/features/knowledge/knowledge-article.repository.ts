@@ -29,6 +29,10 @@ export function createKnowledgeArticleRepository(db: Db) {
       const [r] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.tenantId, tenantId), eq(knowledgeArticles.id, id)));
       return r ?? null;
     },
+    async categoryExists(tenantId: string, id: string) {
+      return (await db.select({ id: knowledgeCategories.id }).from(knowledgeCategories)
+        .where(and(eq(knowledgeCategories.tenantId, tenantId), eq(knowledgeCategories.id, id)))).length > 0;
+    },
     async categories(tenantId: string): Promise<CategoryRow[]> {
       return db.select().from(knowledgeCategories).where(eq(knowledgeCategories.tenantId, tenantId))
         .orderBy(asc(knowledgeCategories.position), asc(knowledgeCategories.name));

@@ -2,14 +2,18 @@ import { searchDocumentOf, searchQueryOf } from '../../../core/knowledge/search-
 import { foldForSearch, markdownToPlainText } from '../../../core/text-ja/search-fold.util.js';
 import { parseSearchQuery } from '../../../core/text-ja/search-query.util.js';
 import { snippetOf } from '../../../core/text-ja/search-snippet.util.js';
-import { notFound } from '../../platform/app-error.js';
+import { AppError, notFound } from '../../platform/app-error.js';
+import { isoOrNull } from '../../platform/dto.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { TenantContext } from '../../platform/principal.js';
-import type { ArticleInsert, KnowledgeArticleRepository, VersionInsert } from './knowledge-article.repository.js';
+import type { ArticleInsert, ArticleRow, KnowledgeArticleRepository, VersionInsert } from './knowledge-article.repository.js';
+import type { ArticleDto } from './knowledge.schemas.js';
 import type { KnowledgeSearchRepository, SearchFilters } from './knowledge-search.repository.js';
 
 interface Deps {
+  audit: AuditService;
   articles: KnowledgeArticleRepository;
   search: KnowledgeSearchRepository;
   ids: IdGenerator;
@@ -43,6 +47,14 @@ const SNIPPET_LENGTH = 120;
 // Synonyms are read per search; another node's edit shows after this long, this node's at once.
 const SYNONYMS_TTL_MS = 30_000;
 
+export function toArticleDto(a: ArticleRow): ArticleDto {
+  return {
+    id: a.id, title: a.title, body: a.body, tags: a.tags, productSkus: a.productSkus, categoryId: a.categoryId, visibility: a.visibility,
+    status: a.status, publishedVersion: a.publishedVersion, latestVersion: a.latestVersion, reviewBy: a.reviewBy,
+    publishedAt: isoOrNull(a.publishedAt), updatedAt: a.updatedAt.toISOString(), views: a.views, helpful: a.helpful, notHelpful: a.notHelpful,
+  };
+}
+
 /** Knowledge articles and their Japanese search (C7). */
 export function createKnowledgeService(deps: Deps) {
   const synonymCache = new Map<string, { at: number; groups: Promise<string[][]> }>();
@@ -73,8 +85,12 @@ export function createKnowledgeService(deps: Deps) {
 
   return {
     async createArticle(ctx: TenantContext, input: ArticleInput) {
+      if (input.categoryId && !(await deps.articles.categoryExists(ctx.tenantId, input.categoryId))) {
+        throw new AppError('validation_failed', 'Unknown category', [{ path: 'categoryId', message: 'no such category in this tenant' }]);
+      }
       const rows = rowsOf(ctx, input, deps.clock.now());
       await deps.articles.insertArticle(rows.article, rows.version);
+      await deps.audit.record(ctx, { action: 'knowledge.article.create', entity: 'knowledge_article', entityId: rows.article.id, changes: { title: input.title, visibility: input.visibility, published: input.publish === true } });
       return rows.article.id;
     },
     /** Many at once, in chunks (imports, demo data). Returns the new ids in input order. */
@@ -88,14 +104,20 @@ export function createKnowledgeService(deps: Deps) {
       }
       return ids;
     },
-    async getArticle(ctx: TenantContext, id: string) {
+    /** Readers see published articles; editors (`drafts`) also the unpublished ones. */
+    async getArticle(ctx: TenantContext, id: string, opts: { drafts?: boolean } = { drafts: true }) {
       const row = await deps.articles.findById(ctx.tenantId, id);
-      if (!row) throw notFound('Article');
-      return row;
+      if (!row || (row.publishedVersion === null && !opts.drafts)) throw notFound('Article');
+      return toArticleDto(row);
     },
+    synonyms: (ctx: TenantContext) => deps.articles.synonyms(ctx.tenantId),
     async setSynonyms(ctx: TenantContext, groups: string[][]) {
       await deps.articles.replaceSynonyms(ctx.tenantId, groups.map((words) => ({ id: deps.ids(), words })));
       synonymCache.delete(ctx.tenantId);
+      await deps.audit.record(ctx, { action: 'knowledge.synonyms.replace', entity: 'knowledge_synonyms', entityId: null, changes: { groups: groups.length } });
+    },
+    async misses(ctx: TenantContext) {
+      return (await deps.articles.misses(ctx.tenantId, 200)).map((m) => ({ query: m.query, source: m.source, count: m.count, lastAt: m.lastAt.toISOString() }));
     },
     /**
      * Ranked articles with a highlighted snippet. A search that finds nothing is counted (the list of

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, HttpSession, type TestApp } from '../support/test-app.js';
+import { testEngines } from '../support/test-db.js';
+import { expectProblem } from '../support/http-expect.js';
+import { createTenantWithStaff, TEST_PASSWORD } from '../factories/tenant.factory.js';
+
+const K = '/api/v1/knowledge';
+
+// The knowledge HTTP API: bad input answered with a problem body, tenants kept apart, drafts for editors only.
+describe.each(testEngines())('knowledge API [%s]', (engine) => {
+  let t: TestApp;
+  let supervisorA: HttpSession;
+  let agentA: HttpSession;
+  let adminB: HttpSession;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const A = await createTenantWithStaff(t.services, 'kn-alpha');
+    const B = await createTenantWithStaff(t.services, 'kn-beta');
+    const login = (email: string) => new HttpSession(t.app).login(email, TEST_PASSWORD);
+    [supervisorA, agentA, adminB] = await Promise.all([login(A.users.supervisor.email), login(A.users.agent.email), login(B.users.admin.email)]);
+  });
+  afterAll(() => t.close());
+
+  const search = async (s: HttpSession, q: string) => {
+    const res = await s.get(`${K}/search?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { terms: string[]; hits: { id: string; title: string; snippet: { text: string; highlights: [number, number][] } }[] };
+  };
+
+  it('writes, finds and reads an article; a draft is the editors’ only', async () => {
+    const res = await supervisorA.post(`${K}/articles`, { title: 'ポイントの有効期限', body: 'ポイントは最後のご利用から**1年間**有効です。', tags: ['ポイント'], visibility: 'public', publish: true });
+    expect(res.statusCode, res.body).toBe(201);
+    const article = res.json() as { id: string; status: string; publishedVersion: number };
+    expect(article).toMatchObject({ status: 'published', publishedVersion: 1 });
+    const found = await search(agentA, 'ﾎﾟｲﾝﾄ 期限');
+    expect(found.terms).toEqual(['ぽいんと', '期限']);
+    expect(found.hits[0]).toMatchObject({ id: article.id, title: 'ポイントの有効期限' });
+    expect((await agentA.get(`${K}/articles/${article.id}`)).json()).toMatchObject({ id: article.id, body: 'ポイントは最後のご利用から**1年間**有効です。' });
+
+    const draft = (await supervisorA.post(`${K}/articles`, { title: 'ポイント制度の改定（案）', body: '検討中' })).json() as { id: string; status: string };
+    expect(draft.status).toBe('draft');
+    expectProblem(await agentA.get(`${K}/articles/${draft.id}`), 404, 'not_found');
+    expect((await supervisorA.get(`${K}/articles/${draft.id}`)).statusCode).toBe(200);
+    expect((await search(agentA, 'ポイント')).hits.map((h) => h.id)).not.toContain(draft.id);
+  });
+
+  it('keeps tenants apart: another tenant’s article is not found, not listed, not searchable', async () => {
+    const mine = (await supervisorA.post(`${K}/articles`, { title: '定期便の解約', body: '次回発送日の7日前までにご連絡ください。', visibility: 'public', publish: true })).json() as { id: string };
+    expectProblem(await adminB.get(`${K}/articles/${mine.id}`), 404, 'not_found');
+    expect((await search(adminB, '定期便')).hits).toEqual([]);
+    expect((await adminB.request('PUT', `${K}/synonyms`, { groups: [['解約', '退会']] })).statusCode).toBe(204);
+    expect((await supervisorA.get(`${K}/synonyms`)).json()).toEqual({ groups: [] });
+  });
+
+  it('answers bad input with a problem body and writes nothing', async () => {
+    expectProblem(await agentA.get(`${K}/search?q=${'あ'.repeat(201)}`), 400, 'validation_failed');
+    expectProblem(await agentA.get(`${K}/search`), 400, 'validation_failed');
+    expectProblem(await agentA.get(`${K}/search?q=x&limit=500`), 400, 'validation_failed');
+    expectProblem(await supervisorA.post(`${K}/articles`, { title: ' ', body: 'x' }), 400, 'validation_failed');
+    expectProblem(await supervisorA.post(`${K}/articles`, { title: 'x', body: 'x', visibility: 'secret' }), 400, 'validation_failed');
+    expectProblem(await supervisorA.post(`${K}/articles`, { title: 'x', body: 'x', categoryId: '00000000-0000-4000-8000-000000000000' }), 400, 'validation_failed');
+    expectProblem(await supervisorA.request('PUT', `${K}/synonyms`, { groups: [['返品']] }), 400, 'validation_failed');
+    expectProblem(await agentA.post(`${K}/articles`, { title: 'x', body: 'x' }), 403, 'forbidden');
+    expect((await search(agentA, 'x')).hits).toEqual([]);
+  });
+
+  it('lists the searches that found nothing, most frequent first, for editors', async () => {
+    await search(agentA, '海外発送');
+    await search(agentA, 'かいがい はっそう');
+    await search(agentA, '海外発送');
+    await search(agentA, 'ギフト包装');
+    const misses = (await supervisorA.get(`${K}/misses`)).json() as { query: string; count: number }[];
+    expect(misses[0]).toMatchObject({ query: '海外発送', count: 2 });
+    expect(misses.map((m) => m.query)).toEqual(expect.arrayContaining(['ギフト包装', 'かいがい はっそう']));
+    expectProblem(await agentA.get(`${K}/misses`), 403, 'forbidden');
+  });
+});
