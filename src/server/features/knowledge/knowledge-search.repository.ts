@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { knowledgeArticles } from '../../db/schema.js';
@@ -79,7 +79,7 @@ export function createKnowledgeSearchRepository(db: Db) {
    * articles would otherwise make every search visit all of them; past the bound, the order among
    * equally matching articles is the index's, not the ranking's.
    */
-  async function run(where: SQL, q: SearchSql, tsquery: string, limit: number, exclude: readonly string[]): Promise<SearchHit[]> {
+  async function run(where: SQL, q: SearchSql, tsquery: string, limit: number): Promise<SearchHit[]> {
     const score = scoreOf(q);
     const match = (vector: typeof a.searchVector | typeof a.titleVector) =>
       db.select({ id: a.id }).from(a).where(and(where, sql`${vector} @@ ${tsquery}::tsquery`)).limit(CANDIDATES);
@@ -88,7 +88,7 @@ export function createKnowledgeSearchRepository(db: Db) {
       id: a.id, title: a.title, body: a.body, tags: a.tags, categoryId: a.categoryId, visibility: a.visibility, status: a.status,
       updatedAt: a.updatedAt, score: sql<number>`${score}`.mapWith(Number),
     }).from(a)
-      .where(and(sql`${a.id} in ${candidates}`, exclude.length ? notInArray(a.id, [...exclude]) : undefined))
+      .where(sql`${a.id} in ${candidates}`)
       .orderBy(desc(score), desc(a.helpful), desc(a.updatedAt), a.id).limit(limit);
   }
 
@@ -96,9 +96,12 @@ export function createKnowledgeSearchRepository(db: Db) {
     async search(tenantId: string, q: SearchSql, f: SearchFilters, limit: number): Promise<SearchHit[]> {
       if (q.terms.length === 0 || !q.all) return [];
       const base = filtersOf(tenantId, f);
-      const all = await run(base, q, q.all, limit, []);
-      if (all.length >= limit || q.terms.length === 1) return all;
-      return [...all, ...(await run(base, q, q.any, limit - all.length, all.map((h) => h.id)))];
+      if (q.terms.length === 1) return run(base, q, q.all, limit);
+      // Side by side (two connections on PostgreSQL): the some-terms list fills up what the
+      // all-terms list leaves, without waiting for it.
+      const [all, some] = await Promise.all([run(base, q, q.all, limit), run(base, q, q.any, limit * 2)]);
+      const seen = new Set(all.map((h) => h.id));
+      return [...all, ...some.filter((h) => !seen.has(h.id))].slice(0, limit);
     },
     /** The naive baseline the evaluation compares against: ILIKE on the raw query over title and body. */
     async searchIlike(tenantId: string, query: string, f: SearchFilters, limit: number) {
