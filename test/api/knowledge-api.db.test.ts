@@ -65,6 +65,18 @@ describe.each(testEngines())('knowledge API [%s]', (engine) => {
     expect((await search(agentA, 'x')).hits).toEqual([]);
   });
 
+  it('counts readers’ views and agents’ votes on the article; a draft takes no vote', async () => {
+    const a = (await supervisorA.post(`${K}/articles`, { title: '領収書の発行', body: 'マイページから発行できます。', visibility: 'public', publish: true })).json() as { id: string };
+    await agentA.get(`${K}/articles/${a.id}`);
+    for (const helpful of [true, true, false]) expect((await agentA.post(`${K}/articles/${a.id}/feedback`, { helpful })).statusCode).toBe(204);
+    expect((await agentA.get(`${K}/articles/${a.id}`)).json()).toMatchObject({ views: 1, helpful: 2, notHelpful: 1 });
+    const draft = (await supervisorA.post(`${K}/articles`, { title: '下書き', body: 'x' })).json() as { id: string };
+    expectProblem(await agentA.post(`${K}/articles/${draft.id}/feedback`, { helpful: true }), 404, 'not_found');
+    expectProblem(await adminB.post(`${K}/articles/${a.id}/feedback`, { helpful: true }), 404, 'not_found');
+    expectProblem(await agentA.post(`${K}/articles/${a.id}/feedback`, { helpful: 'yes' }), 400, 'validation_failed');
+    expect((await supervisorA.get(`${K}/articles/${a.id}`)).json()).toMatchObject({ helpful: 2, notHelpful: 1 });
+  });
+
   it('lists the searches that found nothing, most frequent first, for editors', async () => {
     await search(agentA, '海外発送');
     await search(agentA, 'かいがい はっそう');

@@ -38,6 +38,7 @@ const policy = {
   'contacts:create': LEADS,
   'knowledge:read': ALL,
   'knowledge:write': ['supervisor', 'admin', 'hq'] as Role[],
+  'knowledge:feedback': [...STAFF, 'hq'] as Role[],
 } satisfies Record<string, Role[]>;
 type Perm = keyof typeof policy;
 
@@ -129,6 +130,7 @@ const routes: RouteCase[] = [
   { method: 'GET', path: '/api/v1/knowledge/search', perm: 'knowledge:read', url: () => `/api/v1/knowledge/search?q=${encodeURIComponent('送料')}`, ok: 200 },
   { method: 'POST', path: '/api/v1/knowledge/articles', perm: 'knowledge:write', url: () => '/api/v1/knowledge/articles', body: () => ({ title: `権限 ${uniq()}`, body: '本文' }), ok: 201 },
   { method: 'GET', path: '/api/v1/knowledge/articles/:id', perm: 'knowledge:read', url: () => `/api/v1/knowledge/articles/${MISSING}`, ok: 404 },
+  { method: 'POST', path: '/api/v1/knowledge/articles/:id/feedback', perm: 'knowledge:feedback', url: () => `/api/v1/knowledge/articles/${MISSING}/feedback`, body: () => ({ helpful: true }), ok: 404 },
   { method: 'GET', path: '/api/v1/knowledge/synonyms', perm: 'knowledge:read', url: () => '/api/v1/knowledge/synonyms', ok: 200 },
   { method: 'PUT', path: '/api/v1/knowledge/synonyms', perm: 'knowledge:write', url: () => '/api/v1/knowledge/synonyms', body: () => ({ groups: [['返品', '返却']] }), ok: 204 },
   { method: 'GET', path: '/api/v1/knowledge/misses', perm: 'knowledge:write', url: () => '/api/v1/knowledge/misses', ok: 200 },

@@ -31,12 +31,14 @@ export const PERMISSIONS = [
   'knowledge:read',
   /** Write articles, categories and synonyms; see searches that found nothing. */
   'knowledge:write',
+  /** Vote "helpful / not helpful" on an article (operators; client viewers only read). */
+  'knowledge:feedback',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const staff: Permission[] = [
   'customers:read', 'customers:write', 'catalog:read', 'orders:read', 'orders:write',
-  'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read', 'routing:work', 'knowledge:read',
+  'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read', 'routing:work', 'knowledge:read', 'knowledge:feedback',
 ];
 
 // A client viewer (委託元) sees its own cases and contacts but no raw customer master data;
@@ -45,7 +47,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
   agent: new Set(staff),
   supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create', 'knowledge:write']),
   admin: new Set<Permission>(PERMISSIONS),
-  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor', 'knowledge:read', 'knowledge:write']),
+  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor', 'knowledge:read', 'knowledge:write', 'knowledge:feedback']),
   // The client company reads the knowledge the center answers with on its behalf.
   client_viewer: new Set<Permission>(['catalog:read', 'interactions:read', 'cases:read', 'knowledge:read']),
 };

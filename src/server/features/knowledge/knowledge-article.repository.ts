@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { knowledgeArticles, knowledgeArticleVersions, knowledgeCategories, knowledgeSearchMisses, knowledgeSynonyms } from '../../db/schema.js';
+import { knowledgeArticles, knowledgeArticleVersions, knowledgeCategories, knowledgeFeedback, knowledgeSearchMisses, knowledgeSynonyms } from '../../db/schema.js';
 
 export type ArticleRow = typeof knowledgeArticles.$inferSelect;
 export type ArticleInsert = typeof knowledgeArticles.$inferInsert;
@@ -39,6 +39,19 @@ export function createKnowledgeArticleRepository(db: Db) {
     },
     async insertCategory(row: typeof knowledgeCategories.$inferInsert & { id: string }) {
       await db.insert(knowledgeCategories).values(row);
+    },
+    /** One vote: the feedback row and the article's counter together. */
+    async recordFeedback(row: { id: string; tenantId: string; articleId: string; source: string; helpful: boolean; userId: string | null; at: Date }) {
+      await db.transaction(async (tx) => {
+        await tx.insert(knowledgeFeedback).values({ id: row.id, tenantId: row.tenantId, articleId: row.articleId, source: row.source, helpful: row.helpful, userId: row.userId, createdAt: row.at });
+        await tx.update(knowledgeArticles)
+          .set(row.helpful ? { helpful: sql`${knowledgeArticles.helpful} + 1` } : { notHelpful: sql`${knowledgeArticles.notHelpful} + 1` })
+          .where(and(eq(knowledgeArticles.tenantId, row.tenantId), eq(knowledgeArticles.id, row.articleId)));
+      });
+    },
+    async countView(tenantId: string, id: string) {
+      await db.update(knowledgeArticles).set({ views: sql`${knowledgeArticles.views} + 1` })
+        .where(and(eq(knowledgeArticles.tenantId, tenantId), eq(knowledgeArticles.id, id)));
     },
     async synonyms(tenantId: string): Promise<string[][]> {
       const rows = await db.select({ words: knowledgeSynonyms.words }).from(knowledgeSynonyms).where(eq(knowledgeSynonyms.tenantId, tenantId));

@@ -5,7 +5,7 @@ import { hasPermission } from '../../../core/auth/permissions.js';
 import { ctxOf } from '../../platform/access.plugin.js';
 import { errorResponses, idParams, noContent } from '../../platform/http.schemas.js';
 import type { KnowledgeService } from './knowledge.service.js';
-import { articleDto, createArticleBody, missDto, searchQuery, searchResultDto, synonymsBody } from './knowledge.schemas.js';
+import { articleDto, createArticleBody, feedbackBody, missDto, searchQuery, searchResultDto, synonymsBody } from './knowledge.schemas.js';
 
 export async function knowledgeRoutes(app: FastifyInstance, opts: { knowledge: KnowledgeService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +35,16 @@ export async function knowledgeRoutes(app: FastifyInstance, opts: { knowledge: K
     config: { access: 'knowledge:read' },
   }, async (request) => {
     const ctx = ctxOf(request);
-    return knowledge.getArticle(ctx, request.params.id, { drafts: hasPermission(ctx.role, 'knowledge:write') });
+    const article = await knowledge.getArticle(ctx, request.params.id, { drafts: hasPermission(ctx.role, 'knowledge:write') });
+    if (article.publishedVersion !== null) await knowledge.countView(ctx, article.id);
+    return article;
+  });
+  r.post('/api/v1/knowledge/articles/:id/feedback', {
+    schema: { tags, summary: 'Was this article helpful? (an agent’s vote)', params: idParams, body: feedbackBody, response: { 204: noContent, ...errorResponses } },
+    config: { access: 'knowledge:feedback' },
+  }, async (request, reply) => {
+    await knowledge.feedback(ctxOf(request), request.params.id, { helpful: request.body.helpful, source: 'console' });
+    return reply.status(204).send(null);
   });
   r.get('/api/v1/knowledge/synonyms', {
     schema: { tags, summary: 'Synonym groups used by search (返品 = 返却)', response: { 200: synonymsBody, ...errorResponses } },

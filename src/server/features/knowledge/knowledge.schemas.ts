@@ -44,3 +44,5 @@ export const articleDto = z.object({
 export type ArticleDto = z.infer<typeof articleDto>;
 
 export const missDto = z.object({ query: z.string(), source: z.string(), count: z.number().int(), lastAt: z.string() });
+
+export const feedbackBody = z.object({ helpful: z.boolean() });

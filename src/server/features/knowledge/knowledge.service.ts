@@ -110,6 +110,14 @@ export function createKnowledgeService(deps: Deps) {
       if (!row || (row.publishedVersion === null && !opts.drafts)) throw notFound('Article');
       return toArticleDto(row);
     },
+    /** "Was this helpful?" from an agent (console) or a visitor (portal); counted on the article. */
+    async feedback(ctx: TenantContext, id: string, input: { helpful: boolean; source: Audience }) {
+      const row = await deps.articles.findById(ctx.tenantId, id);
+      if (!row || row.publishedVersion === null || (input.source === 'portal' && row.visibility !== 'public')) throw notFound('Article');
+      await deps.articles.recordFeedback({ id: deps.ids(), tenantId: ctx.tenantId, articleId: id, source: input.source, helpful: input.helpful, userId: ctx.actorUserId, at: deps.clock.now() });
+    },
+    /** An article was opened by a reader (not by its editors' previews). */
+    countView: (ctx: TenantContext, id: string) => deps.articles.countView(ctx.tenantId, id),
     synonyms: (ctx: TenantContext) => deps.articles.synonyms(ctx.tenantId),
     async setSynonyms(ctx: TenantContext, groups: string[][]) {
       await deps.articles.replaceSynonyms(ctx.tenantId, groups.map((words) => ({ id: deps.ids(), words })));
