@@ -77,6 +77,28 @@ describe.each(testEngines())('knowledge API [%s]', (engine) => {
     expect((await supervisorA.get(`${K}/articles/${a.id}`)).json()).toMatchObject({ helpful: 2, notHelpful: 1 });
   });
 
+  it('files articles in a category tree; a search in a category covers its subcategories', async () => {
+    const cat = async (s: HttpSession, name: string, parentId?: string) => {
+      const res = await s.post(`${K}/categories`, { name, ...(parentId ? { parentId } : {}) });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: string }).id;
+    };
+    const orders = await cat(supervisorA, 'ご注文');
+    const payment = await cat(supervisorA, 'お支払い', orders);
+    const delivery = await cat(supervisorA, '配送');
+    const inPayment = (await supervisorA.post(`${K}/articles`, { title: 'コンビニ払いの期限', body: '発行から14日以内です。', categoryId: payment, visibility: 'public', publish: true })).json() as { id: string };
+    const inDelivery = (await supervisorA.post(`${K}/articles`, { title: '配送日の指定と期限', body: 'ご注文から3日後以降を指定できます。', categoryId: delivery, visibility: 'public', publish: true })).json() as { id: string };
+    const byCategory = async (categoryId: string) =>
+      ((await agentA.get(`${K}/search?q=${encodeURIComponent('期限')}&categoryId=${categoryId}`)).json() as { hits: { id: string }[] }).hits.map((h) => h.id);
+    expect(await byCategory(orders)).toEqual([inPayment.id]);
+    expect(await byCategory(delivery)).toEqual([inDelivery.id]);
+    expect((await agentA.get(`${K}/categories`)).json()).toEqual(expect.arrayContaining([expect.objectContaining({ id: payment, parentId: orders, name: 'お支払い' })]));
+    expectProblem(await supervisorA.post(`${K}/categories`, { name: 'ご注文' }), 409, 'duplicate');
+    expectProblem(await adminB.post(`${K}/categories`, { name: '子', parentId: orders }), 400, 'validation_failed');
+    expect(await byCategory('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    expect((await adminB.get(`${K}/categories`)).json()).toEqual([]);
+  });
+
   it('lists the searches that found nothing, most frequent first, for editors', async () => {
     await search(agentA, '海外発送');
     await search(agentA, 'かいがい はっそう');

@@ -131,6 +131,8 @@ const routes: RouteCase[] = [
   { method: 'POST', path: '/api/v1/knowledge/articles', perm: 'knowledge:write', url: () => '/api/v1/knowledge/articles', body: () => ({ title: `権限 ${uniq()}`, body: '本文' }), ok: 201 },
   { method: 'GET', path: '/api/v1/knowledge/articles/:id', perm: 'knowledge:read', url: () => `/api/v1/knowledge/articles/${MISSING}`, ok: 404 },
   { method: 'POST', path: '/api/v1/knowledge/articles/:id/feedback', perm: 'knowledge:feedback', url: () => `/api/v1/knowledge/articles/${MISSING}/feedback`, body: () => ({ helpful: true }), ok: 404 },
+  { method: 'GET', path: '/api/v1/knowledge/categories', perm: 'knowledge:read', url: () => '/api/v1/knowledge/categories', ok: 200 },
+  { method: 'POST', path: '/api/v1/knowledge/categories', perm: 'knowledge:write', url: () => '/api/v1/knowledge/categories', body: () => ({ name: `権限 ${uniq()}` }), ok: 201 },
   { method: 'GET', path: '/api/v1/knowledge/synonyms', perm: 'knowledge:read', url: () => '/api/v1/knowledge/synonyms', ok: 200 },
   { method: 'PUT', path: '/api/v1/knowledge/synonyms', perm: 'knowledge:write', url: () => '/api/v1/knowledge/synonyms', body: () => ({ groups: [['返品', '返却']] }), ok: 204 },
   { method: 'GET', path: '/api/v1/knowledge/misses', perm: 'knowledge:write', url: () => '/api/v1/knowledge/misses', ok: 200 },

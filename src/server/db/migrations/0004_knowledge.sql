@@ -48,7 +48,8 @@ CREATE TABLE "knowledge_categories" (
 	"name" text NOT NULL,
 	"position" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "knowledge_categories_tenant_parent_name_uq" UNIQUE NULLS NOT DISTINCT("tenant_id","parent_id","name")
 );
 --> statement-breakpoint
 CREATE TABLE "knowledge_feedback" (
@@ -96,7 +97,6 @@ CREATE INDEX "knowledge_articles_tenant_updated_idx" ON "knowledge_articles" USI
 CREATE INDEX "knowledge_articles_category_idx" ON "knowledge_articles" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_search_vector_gin" ON "knowledge_articles" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "knowledge_articles_title_vector_gin" ON "knowledge_articles" USING gin ("title_vector");--> statement-breakpoint
-CREATE UNIQUE INDEX "knowledge_categories_tenant_parent_name_uq" ON "knowledge_categories" USING btree ("tenant_id","parent_id","name");--> statement-breakpoint
 CREATE INDEX "knowledge_categories_parent_idx" ON "knowledge_categories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "knowledge_feedback_article_idx" ON "knowledge_feedback" USING btree ("article_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "knowledge_search_misses_tenant_query_source_uq" ON "knowledge_search_misses" USING btree ("tenant_id","query_fold","source");--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, idColumn, tenantIdColumn, updatedAt } from './columns.js';
 import { tenants } from './tenant.table.js';
@@ -20,7 +20,8 @@ export const knowledgeCategories = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('knowledge_categories_tenant_parent_name_uq').on(t.tenantId, t.parentId, t.name),
+    // Top-level names (parent null) are unique too.
+    unique('knowledge_categories_tenant_parent_name_uq').on(t.tenantId, t.parentId, t.name).nullsNotDistinct(),
     index('knowledge_categories_parent_idx').on(t.parentId),
   ],
 );

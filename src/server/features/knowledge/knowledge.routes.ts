@@ -5,7 +5,7 @@ import { hasPermission } from '../../../core/auth/permissions.js';
 import { ctxOf } from '../../platform/access.plugin.js';
 import { errorResponses, idParams, noContent } from '../../platform/http.schemas.js';
 import type { KnowledgeService } from './knowledge.service.js';
-import { articleDto, createArticleBody, feedbackBody, missDto, searchQuery, searchResultDto, synonymsBody } from './knowledge.schemas.js';
+import { articleDto, categoryDto, createArticleBody, createCategoryBody, feedbackBody, missDto, searchQuery, searchResultDto, synonymsBody } from './knowledge.schemas.js';
 
 export async function knowledgeRoutes(app: FastifyInstance, opts: { knowledge: KnowledgeService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,6 +46,14 @@ export async function knowledgeRoutes(app: FastifyInstance, opts: { knowledge: K
     await knowledge.feedback(ctxOf(request), request.params.id, { helpful: request.body.helpful, source: 'console' });
     return reply.status(204).send(null);
   });
+  r.get('/api/v1/knowledge/categories', {
+    schema: { tags, summary: 'The category tree, flat (parentId null = top level)', response: { 200: z.array(categoryDto), ...errorResponses } },
+    config: { access: 'knowledge:read' },
+  }, async (request) => knowledge.categories(ctxOf(request)));
+  r.post('/api/v1/knowledge/categories', {
+    schema: { tags, summary: 'Add a category (names are unique among siblings)', body: createCategoryBody, response: { 201: categoryDto, ...errorResponses } },
+    config: { access: 'knowledge:write' },
+  }, async (request, reply) => reply.status(201).send(await knowledge.createCategory(ctxOf(request), request.body)));
   r.get('/api/v1/knowledge/synonyms', {
     schema: { tags, summary: 'Synonym groups used by search (返品 = 返却)', response: { 200: synonymsBody, ...errorResponses } },
     config: { access: 'knowledge:read' },

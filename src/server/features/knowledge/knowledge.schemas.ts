@@ -46,3 +46,10 @@ export type ArticleDto = z.infer<typeof articleDto>;
 export const missDto = z.object({ query: z.string(), source: z.string(), count: z.number().int(), lastAt: z.string() });
 
 export const feedbackBody = z.object({ helpful: z.boolean() });
+
+export const createCategoryBody = z.object({
+  name: z.string().trim().min(1, 'name is required').max(100),
+  parentId: z.uuid().nullable().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export const categoryDto = z.object({ id: z.uuid(), parentId: z.uuid().nullable(), name: z.string(), position: z.number().int() });

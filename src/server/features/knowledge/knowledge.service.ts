@@ -37,7 +37,8 @@ export type Audience = 'console' | 'portal';
 export interface SearchOptions {
   audience: Audience;
   limit: number;
-  categoryIds?: string[] | undefined;
+  /** Articles of this category and its descendants. */
+  categoryId?: string | undefined;
   productSku?: string | undefined;
   /** Editors may find drafts too. */
   includeDrafts?: boolean | undefined;
@@ -46,6 +47,14 @@ export interface SearchOptions {
 const SNIPPET_LENGTH = 120;
 // Synonyms are read per search; another node's edit shows after this long, this node's at once.
 const SYNONYMS_TTL_MS = 30_000;
+
+/** A category and everything below it (an unknown id: nothing). */
+function subtreeOf(categories: readonly { id: string; parentId: string | null }[], rootId: string): string[] {
+  if (!categories.some((c) => c.id === rootId)) return [];
+  const out = [rootId];
+  for (let i = 0; i < out.length; i++) for (const c of categories) if (c.parentId === out[i]) out.push(c.id);
+  return out;
+}
 
 export function toArticleDto(a: ArticleRow): ArticleDto {
   return {
@@ -110,6 +119,20 @@ export function createKnowledgeService(deps: Deps) {
       if (!row || (row.publishedVersion === null && !opts.drafts)) throw notFound('Article');
       return toArticleDto(row);
     },
+    async categories(ctx: TenantContext) {
+      return (await deps.articles.categories(ctx.tenantId)).map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, position: c.position }));
+    },
+    async createCategory(ctx: TenantContext, input: { name: string; parentId?: string | null | undefined; position?: number | undefined }) {
+      const all = await deps.articles.categories(ctx.tenantId);
+      const parentId = input.parentId ?? null;
+      if (parentId && !all.some((c) => c.id === parentId)) throw new AppError('validation_failed', 'Unknown parent category', [{ path: 'parentId', message: 'no such category in this tenant' }]);
+      if (all.some((c) => c.parentId === parentId && c.name === input.name)) throw new AppError('duplicate', `A category "${input.name}" already exists there`);
+      const id = deps.ids();
+      const at = deps.clock.now();
+      await deps.articles.insertCategory({ id, tenantId: ctx.tenantId, parentId, name: input.name, position: input.position ?? 0, createdAt: at, updatedAt: at });
+      await deps.audit.record(ctx, { action: 'knowledge.category.create', entity: 'knowledge_category', entityId: id, changes: { name: input.name, parentId } });
+      return { id, parentId, name: input.name, position: input.position ?? 0 };
+    },
     /** "Was this helpful?" from an agent (console) or a visitor (portal); counted on the article. */
     async feedback(ctx: TenantContext, id: string, input: { helpful: boolean; source: Audience }) {
       const row = await deps.articles.findById(ctx.tenantId, id);
@@ -136,7 +159,7 @@ export function createKnowledgeService(deps: Deps) {
       const filters: SearchFilters = {
         publishedOnly: !opts.includeDrafts || opts.audience === 'portal',
         ...(opts.audience === 'portal' ? { visibility: ['public'] as const } : {}),
-        ...(opts.categoryIds ? { categoryIds: opts.categoryIds } : {}),
+        ...(opts.categoryId ? { categoryIds: subtreeOf(await deps.articles.categories(ctx.tenantId), opts.categoryId) } : {}),
         ...(opts.productSku ? { productSku: opts.productSku } : {}),
       };
       const q = { all: searchQueryOf(parsed, 'all'), any: searchQueryOf(parsed, 'any'), phrase: parsed.phrase, terms: parsed.terms.map((t) => t.variants) };
