@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/server/config/config.js';
 import { servicesFor } from '../src/server/main.js';
 import { systemContext } from '../src/server/platform/system-context.js';
-import { createKnowledgeSearchRepository } from '../src/server/features/knowledge/knowledge-search.repository.js';
+import { ilikeSearch } from './support/ilike-baseline.js';
 import type { ArticleInput } from '../src/server/features/knowledge/knowledge.service.js';
 import { intArg, openPgliteBench, openPostgresBench, parseArgs, prng, round, summarize, type BenchDatabase } from './support/bench-kit.js';
 
@@ -86,11 +86,10 @@ async function runEngine(engine: 'postgres' | 'pglite', articles: ArticleInput[]
       ms.push(performance.now() - t);
       hits.push(r.hits.length);
     }
-    const naive = createKnowledgeSearchRepository(database.db);
     const baseMs: number[] = [];
     for (const q of queries.slice(0, BASELINE_QUERIES)) {
       const t = performance.now();
-      await naive.searchIlike(tenant.id, q, { publishedOnly: true }, 10);
+      await ilikeSearch(database.db, tenant.id, q, 10);
       baseMs.push(performance.now() - t);
     }
     const s = summarize(ms);

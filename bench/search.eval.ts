@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/server/config/config.js';
 import { servicesFor } from '../src/server/main.js';
 import { systemContext } from '../src/server/platform/system-context.js';
-import { createKnowledgeSearchRepository } from '../src/server/features/knowledge/knowledge-search.repository.js';
+import { ilikeSearch } from './support/ilike-baseline.js';
 import { openPgliteBench, openPostgresBench, parseArgs, round } from './support/bench-kit.js';
 
 interface Article { id: string; tenant: string; category: string[]; tags: string[]; products?: string[]; visibility: 'public' | 'internal'; title: string; body: string }
@@ -36,7 +36,6 @@ async function main() {
     : await openPgliteBench(true);
   try {
     const services = servicesFor(bench.database, { sessionTtlHours: 8 });
-    const naive = createKnowledgeSearchRepository(bench.database.db);
     const tenants = new Map<string, ReturnType<typeof systemContext>>();
     const idOf = new Map<string, string>(); // fixture id → article id
     const fixtureOf = new Map<string, string>();
@@ -65,7 +64,7 @@ async function main() {
       const t0 = performance.now();
       const r = await services.knowledge.search(ctx, q.q, { audience: 'console', limit: 10 });
       const ms = performance.now() - t0;
-      const base = await naive.searchIlike(ctx.tenantId, q.q, { publishedOnly: true }, 10);
+      const base = await ilikeSearch(bench.database.db, ctx.tenantId, q.q, 10);
       rows.push({ q, ours: score(q.expected, r.hits.map((h) => h.id)), base: score(q.expected, base.map((b) => b.id)), ms });
     }
     // The same queries with the tenants' synonym lists emptied: what the search does on its own.

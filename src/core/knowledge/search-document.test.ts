@@ -26,6 +26,6 @@ describe('searchQueryOf', () => {
 
   it('is empty when nothing is searchable, and quotes what it passes on', () => {
     expect(searchQueryOf(parseSearchQuery('です か'), 'all')).toBe('');
-    expect(searchQueryOf({ phrase: "a'b" as never, terms: [{ text: "a'b" as never, variants: ["a'b" as never], grams: [] }] }, 'all')).toBe("('a''' & '''b')");
+    expect(searchQueryOf({ phrase: "a'b" as never, terms: [{ text: "a'b" as never, variants: ["a'b" as never], grams: [["a'", "'b"]] }] }, 'all')).toBe("('a''' & '''b')");
   });
 });

@@ -1,4 +1,4 @@
-import { foldForSearch, markdownToPlainText } from '../text-ja/search-fold.util.js';
+import { foldForSearch, indexTermsOf, markdownToPlainText } from '../text-ja/search-fold.util.js';
 import type { ParsedQuery } from '../text-ja/search-query.util.js';
 
 export interface ArticleText {
@@ -28,32 +28,22 @@ export interface SearchDocument {
 /** Quoted lexeme for tsvector/tsquery input (the fold leaves no quotes, but input is input). */
 const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-function addLexemes(out: Set<string>, folded: string) {
-  const chars = Array.from(folded);
-  for (let i = 0; i < chars.length; i++) {
-    out.add(chars[i]!);
-    if (i + 1 < chars.length) out.add(chars[i]! + chars[i + 1]!);
-  }
-}
-
 /** What an article contributes to Japanese search. */
 export function searchDocumentOf(a: ArticleText): SearchDocument {
-  const lexemes = new Set<string>();
+  const vector = (terms: string[]) => terms.map(quote).join(' ');
   const titleFold = foldForSearch(a.title);
   const tags = a.tags.map((t) => foldForSearch(t));
-  for (const field of [titleFold, ...tags]) addLexemes(lexemes, field);
-  const titleVector = [...lexemes].map(quote).join(' ');
-  addLexemes(lexemes, foldForSearch(markdownToPlainText(a.body)));
-  return { titleFold, tagsFold: tags.join('|'), searchVector: [...lexemes].map(quote).join(' '), titleVector };
+  return {
+    titleFold,
+    tagsFold: tags.join('|'),
+    searchVector: vector(indexTermsOf(a.title, ...a.tags, markdownToPlainText(a.body))),
+    titleVector: vector(indexTermsOf(a.title, ...a.tags)),
+  };
 }
 
-/** A folded word as the conjunction of its bigrams (one character: itself). */
-function conjunctionOf(variant: string): string {
-  const chars = Array.from(variant);
-  if (chars.length === 1) return quote(chars[0]!);
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
-  const parts = [...grams].map(quote);
+/** A variant's grams (its bigrams, or the one character) as a conjunction. */
+function conjunctionOf(grams: readonly string[]): string {
+  const parts = grams.map(quote);
   return parts.length === 1 ? parts[0]! : `(${parts.join(' & ')})`;
 }
 
@@ -63,7 +53,7 @@ function conjunctionOf(variant: string): string {
  */
 export function searchQueryOf(q: ParsedQuery, mode: 'all' | 'any'): string {
   const terms = q.terms.flatMap((t) => {
-    const variants = t.variants.filter((v) => v.length > 0).map(conjunctionOf);
+    const variants = t.grams.filter((g) => g.length > 0).map(conjunctionOf);
     if (variants.length === 0) return [];
     return [variants.length === 1 ? variants[0]! : `(${variants.join(' | ')})`];
   });

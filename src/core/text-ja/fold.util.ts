@@ -17,7 +17,12 @@ export function foldJa(text: string): NormalizedJa {
 
 /** Distinct overlapping bigrams of the folded text, by code point; one char yields itself. */
 export function bigramsOf(text: string): string[] {
-  const chars = Array.from(foldJa(text));
+  return gramsOfFolded(foldJa(text));
+}
+
+/** Distinct overlapping bigrams of already-folded text, by code point; one char yields itself. */
+export function gramsOfFolded(folded: string): string[] {
+  const chars = Array.from(folded);
   if (chars.length < 2) return chars;
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);

@@ -1,5 +1,5 @@
 import type { NormalizedJa } from '../brands.js';
-import { foldJa } from './fold.util.js';
+import { foldJa, gramsOfFolded } from './fold.util.js';
 
 // Everything that is not a letter, digit or combining mark is formatting for search purposes:
 // punctuation, symbols (Markdown syntax, emoji), spaces, controls. Default-ignorables go too
@@ -31,18 +31,12 @@ export function foldForSearch(text: string): NormalizedJa {
 }
 
 /** Distinct overlapping bigrams of already-folded text by code point; one char yields itself. */
-export function searchGramsOf(folded: string): string[] {
-  const chars = Array.from(folded);
-  if (chars.length < 2) return chars;
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return [...out];
-}
+export const searchGramsOf = gramsOfFolded;
 
 /**
- * Terms for the knowledge `text[]` GIN column, queried with `terms @> <grams of a query term>`.
- * Bigrams and unigrams of each field folded on its own, so no bigram spans two fields and a
- * one-character query term still finds longer text.
+ * The knowledge index's lexemes (src/core/knowledge/search-document.ts): bigrams and single
+ * characters of each field folded on its own, so no bigram spans two fields and a one-character
+ * query term still finds longer text.
  */
 export function indexTermsOf(...fields: Array<string | null | undefined>): string[] {
   const out = new Set<string>();

@@ -171,7 +171,7 @@ function variantsOf(term: NormalizedJa, groups: NormalizedJa[][]): NormalizedJa[
 
 /**
  * Parses a knowledge-base search query into folded terms with their synonym variants and the
- * grams to probe the `terms` GIN column with (`terms @> grams`, OR over variants). Splits on
+ * grams an article's index must all hold (indexTermsOf; OR over variants). Splits on
  * whitespace (U+3000 included), then segments each chunk (see termsOfChunk). Terms keep query
  * order, are distinct and at most `maxTerms`. A query of function words only yields no terms.
  */

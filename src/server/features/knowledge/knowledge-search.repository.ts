@@ -103,13 +103,6 @@ export function createKnowledgeSearchRepository(db: Db) {
       const seen = new Set(all.map((h) => h.id));
       return [...all, ...some.filter((h) => !seen.has(h.id))].slice(0, limit);
     },
-    /** The naive baseline the evaluation compares against: ILIKE on the raw query over title and body. */
-    async searchIlike(tenantId: string, query: string, f: SearchFilters, limit: number) {
-      const p = containsPattern(query.trim());
-      return db.select({ id: a.id }).from(a)
-        .where(and(filtersOf(tenantId, f), or(sql`${a.title} ilike ${p}`, sql`${a.body} ilike ${p}`)))
-        .orderBy(desc(a.updatedAt), a.id).limit(limit);
-    },
   };
 }
 export type KnowledgeSearchRepository = ReturnType<typeof createKnowledgeSearchRepository>;
