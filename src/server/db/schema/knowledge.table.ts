@@ -1,4 +1,4 @@
-import { boolean, customType, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, idColumn, tenantIdColumn, updatedAt } from './columns.js';
 import { tenants } from './tenant.table.js';
@@ -56,6 +56,8 @@ export const knowledgeArticles = pgTable(
     views: integer('views').notNull().default(0),
     helpful: integer('helpful').notNull().default(0),
     notHelpful: integer('not_helpful').notNull().default(0),
+    /** Articles shown as "related" (same tenant; checked on write). */
+    relatedIds: uuid('related_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Folded title (search fold): ranking (a term in the title, the exact title). */
     titleFold: text('title_fold').notNull().default(''),
     /** Folded tags joined by '|': ranking. */
@@ -91,7 +93,12 @@ export const knowledgeArticleVersions = pgTable(
     visibility: text('visibility').notNull(),
     status: text('status').notNull(),
     note: text('note'),
+    relatedIds: uuid('related_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who approved or sent back the version in review, when, and why. */
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('knowledge_article_versions_article_version_uq').on(t.articleId, t.version)],
@@ -140,4 +147,44 @@ export const knowledgeFeedback = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('knowledge_feedback_article_idx').on(t.articleId, t.createdAt)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** Files attached to an article (manuals, images); stored in the database, size-limited on upload. */
+export const knowledgeAttachments = pgTable(
+  'knowledge_attachments',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    articleId: uuid('article_id').notNull().references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('knowledge_attachments_article_idx').on(t.articleId)],
+);
+
+/** One import of a manual or Q&A sheet: what was created and what could not be read. */
+export const knowledgeImports = pgTable(
+  'knowledge_imports',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    /** docx | pdf | markdown | csv | xlsx */
+    format: text('format').notNull(),
+    sha256: text('sha256').notNull(),
+    created: integer('created').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    /** { articles: [{id, title}], problems: [{where, message}] } */
+    report: jsonb('report').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('knowledge_imports_tenant_created_idx').on(t.tenantId, t.createdAt)],
 );
