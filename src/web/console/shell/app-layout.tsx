@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconBuilding, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
+import { IconBook, IconBriefcase, IconBuilding, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const onWallboard = useMatch('/wallboard');
   const onCustomers = useMatch('/t/:tenant/customers/*');
   const onCases = useMatch('/t/:tenant/cases/*');
+  const onKnowledge = useMatch('/t/:tenant/knowledge/*');
   const onRoutingAdmin = useMatch('/t/:tenant/admin/routing/*');
   const memberships = session?.memberships ?? [];
   // Outside a tenant (desk, wallboard) the tenant menu is the one last worked in.
@@ -35,6 +36,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
     { to: '/desk', label: t('shell.desk'), icon: IconHeadset, active: !!onDesk, show: takesContacts(memberships) },
     { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: inMenuTenant('customers:read') },
     { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: inMenuTenant('cases:read') },
+    { to: `${base}/knowledge`, label: t('shell.knowledge'), icon: IconBook, active: !!onKnowledge, show: inMenuTenant('knowledge:read') },
     { to: '/wallboard', label: t('shell.wallboard'), icon: IconPresentationAnalytics, active: !!onWallboard, show: anyTenant('routing:monitor') },
     { to: `${base}/admin/routing`, label: t('shell.routingAdmin'), icon: IconRoute, active: !!onRoutingAdmin, show: inMenuTenant('routing:admin') },
     // Outside a tenant with no tenant remembered: the way to the customer and case pages of one.

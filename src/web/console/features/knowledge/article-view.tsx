@@ -1,0 +1,99 @@
+import { Badge, Button, CopyButton, Group, Stack, Text, Title, Typography } from '@mantine/core';
+import { IconCopy, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../ui/format/datetime.js';
+import { RecordLoadError, LoadingState } from '../../common/load-state.js';
+import { useTenant } from '../auth/tenant-context.js';
+import { useArticle, useArticleFeedback, type Article } from './knowledge.queries.js';
+
+/** Plain text of an answer for pasting into a reply or notes (Markdown marks dropped, paragraphs kept). */
+export function answerText(article: Pick<Article, 'body'>): string {
+  return article.body
+    .replace(/```[^\n]*\n?/g, '')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function ArticleBody({ article }: { article: Article }) {
+  // bodyHtml is rendered and sanitized by the server (raw HTML disabled); without it, show the text.
+  if (article.bodyHtml !== undefined) {
+    return (
+      <Typography>
+        <div className="knowledge-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      </Typography>
+    );
+  }
+  return (
+    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      {article.body}
+    </Text>
+  );
+}
+
+/** One article as an operator reads it: status, freshness, the answer, copy and "was this helpful?". */
+export function ArticleView({ id, onCopy }: { id: string; onCopy?: ((text: string) => void) | undefined }) {
+  const { t } = useTranslation();
+  const { timeZone, can } = useTenant();
+  const article = useArticle(id);
+  const feedback = useArticleFeedback(id);
+  const [voted, setVoted] = useState<boolean | null>(null);
+  if (article.isPending) return <LoadingState />;
+  if (article.isError) return <RecordLoadError error={article.error} onRetry={() => void article.refetch()} />;
+  const a = article.data;
+  const vote = (helpful: boolean) => feedback.mutate(helpful, { onSuccess: () => setVoted(helpful) });
+  return (
+    <Stack gap="sm" component="article" aria-labelledby={`article-${a.id}`}>
+      <Title order={3} id={`article-${a.id}`}>
+        {a.title}
+      </Title>
+      <Group gap="xs">
+        <Badge variant="light" color={a.visibility === 'public' ? 'teal' : 'gray'}>
+          {t(`knowledge.visibility.${a.visibility === 'public' ? 'public' : 'internal'}`)}
+        </Badge>
+        {a.status !== 'published' && <Badge color="yellow">{t(`knowledge.status.${a.status === 'in_review' ? 'in_review' : 'draft'}`)}</Badge>}
+        {a.tags.map((tag) => (
+          <Badge key={tag} variant="outline" size="sm">
+            {tag}
+          </Badge>
+        ))}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('knowledge.updated', { at: formatDateTime(a.updatedAt, timeZone) })}
+      </Text>
+      <ArticleBody article={a} />
+      <Group gap="xs">
+        {onCopy ? (
+          <Button size="xs" variant="light" leftSection={<IconCopy size={14} aria-hidden />} onClick={() => onCopy(answerText(a))}>
+            {t('knowledge.useAnswer')}
+          </Button>
+        ) : (
+          <CopyButton value={answerText(a)}>
+            {({ copied, copy }) => (
+              <Button size="xs" variant="light" leftSection={<IconCopy size={14} aria-hidden />} onClick={copy}>
+                {copied ? t('knowledge.copied') : t('knowledge.copy')}
+              </Button>
+            )}
+          </CopyButton>
+        )}
+        {can('knowledge:feedback') && (
+          <Group gap={4} aria-label={t('knowledge.wasHelpful')} role="group">
+            <Text size="xs" c="dimmed">
+              {voted === null ? t('knowledge.wasHelpful') : t('knowledge.thanks')}
+            </Text>
+            <Button size="xs" variant={voted === true ? 'filled' : 'subtle'} disabled={voted !== null || feedback.isPending} onClick={() => vote(true)} leftSection={<IconThumbUp size={14} aria-hidden />}>
+              {t('knowledge.helpful')} {a.helpful}
+            </Button>
+            <Button size="xs" variant={voted === false ? 'filled' : 'subtle'} color="gray" disabled={voted !== null || feedback.isPending} onClick={() => vote(false)} leftSection={<IconThumbDown size={14} aria-hidden />}>
+              {t('knowledge.notHelpful')} {a.notHelpful}
+            </Button>
+          </Group>
+        )}
+      </Group>
+    </Stack>
+  );
+}

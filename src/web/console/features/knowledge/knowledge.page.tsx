@@ -1,0 +1,46 @@
+import { Card, Grid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../../ui/page-header.js';
+import { ArticleView } from './article-view.js';
+import { KnowledgeSearchPanel } from './knowledge-search-panel.js';
+
+/** /t/:tenant/knowledge — search the tenant's knowledge and read an article (?q=&category=&article=). */
+export function KnowledgePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const categoryId = params.get('category');
+  const articleId = params.get('article');
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('knowledge.title')} />
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <KnowledgeSearchPanel
+            text={q}
+            onTextChange={(text) => update({ q: text })}
+            categoryId={categoryId}
+            onCategoryChange={(id) => update({ category: id })}
+            selectedId={articleId}
+            onOpen={(id) => update({ article: id })}
+            autoFocus
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder radius="md" padding="md">
+            {articleId ? <ArticleView id={articleId} /> : <Text c="dimmed">{t('knowledge.pickArticle')}</Text>}
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
