@@ -6,6 +6,8 @@ import { Customer360Page } from './features/customers/customer-360.page.js';
 import { CustomerSearchPage } from './features/customers/customer-search.page.js';
 import { DeskPage } from './features/desk/desk.page.js';
 import { KnowledgePage } from './features/knowledge/knowledge.page.js';
+import { TalkFlowEditorPage } from './features/talk-flows/talk-flow-editor.page.js';
+import { TalkFlowListPage } from './features/talk-flows/talk-flow-list.page.js';
 import { RoutingAdminRedirect } from './features/routing-admin/admin-redirect.js';
 import { RoutingAdminPage } from './features/routing-admin/routing-admin.page.js';
 import { WallboardPage } from './features/wallboard/wallboard.page.js';
@@ -24,6 +26,7 @@ import { AppLayout } from './shell/app-layout.js';
  *   /t/:tenant/cases             case list
  *   /t/:tenant/cases/:id         case detail
  *   /t/:tenant/knowledge         knowledge search and articles (ナレッジ; ?q=&category=&article=)
+ *   /t/:tenant/talk-flows        talk flows (トークスクリプト); /:id the visual editor
  *   /t/:tenant/admin/routing     routing settings (ルーティング設定; ?tab=skills|queues|agents|hours|reasons)
  *   /admin/routing               → routing settings of the last (or first) tenant the user administers
  *   /desk                        agent desktop (エージェント): offers and contacts of every tenant the agent serves
@@ -76,6 +79,8 @@ export function App() {
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:id" element={<CaseDetailPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
+            <Route path="talk-flows" element={<TalkFlowListPage />} />
+            <Route path="talk-flows/:id" element={<TalkFlowEditorPage />} />
             <Route path="admin/routing" element={<RoutingAdminPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconBriefcase, IconBuilding, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
+import { IconBook, IconBriefcase, IconBuilding, IconGitBranch, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const onCustomers = useMatch('/t/:tenant/customers/*');
   const onCases = useMatch('/t/:tenant/cases/*');
   const onKnowledge = useMatch('/t/:tenant/knowledge/*');
+  const onTalkFlows = useMatch('/t/:tenant/talk-flows/*');
   const onRoutingAdmin = useMatch('/t/:tenant/admin/routing/*');
   const memberships = session?.memberships ?? [];
   // Outside a tenant (desk, wallboard) the tenant menu is the one last worked in.
@@ -37,6 +38,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
     { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: inMenuTenant('customers:read') },
     { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: inMenuTenant('cases:read') },
     { to: `${base}/knowledge`, label: t('shell.knowledge'), icon: IconBook, active: !!onKnowledge, show: inMenuTenant('knowledge:read') },
+    { to: `${base}/talk-flows`, label: t('shell.talkFlows'), icon: IconGitBranch, active: !!onTalkFlows, show: inMenuTenant('talkflow:read') },
     { to: '/wallboard', label: t('shell.wallboard'), icon: IconPresentationAnalytics, active: !!onWallboard, show: anyTenant('routing:monitor') },
     { to: `${base}/admin/routing`, label: t('shell.routingAdmin'), icon: IconRoute, active: !!onRoutingAdmin, show: inMenuTenant('routing:admin') },
     // Outside a tenant with no tenant remembered: the way to the customer and case pages of one.
