@@ -7,6 +7,7 @@ import { formatDuration, secondsSince } from '../../common/durations.js';
 import { useNow } from '../../common/use-now.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { useAgentCommand } from './agent.queries.js';
+import { AssistTabs } from './assist-tabs.js';
 import { CallbackDialog } from './callback-dialog.js';
 import { CaseLink } from './case-link.js';
 import { callerName, ContactSummary } from './contact-summary.js';
@@ -110,11 +111,19 @@ export function ContactPanel({ item, agentId, draft, onDraft, onWrapUp, wrapUpPe
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <ScreenPop
-            item={item}
-            createdCustomerId={draft?.customerId ?? null}
-            onCustomerCreated={(created) => onDraft({ customerId: created.id, customerName: created.name })}
-          />
+          <Stack gap="sm">
+            <ScreenPop
+              item={item}
+              createdCustomerId={draft?.customerId ?? null}
+              onCustomerCreated={(created) => onDraft({ customerId: created.id, customerName: created.name })}
+            />
+            <AssistTabs
+              interactionId={contact.interactionId}
+              customerId={customerId}
+              contextText={[contact.subject, draft?.notes ?? savedNotes].filter(Boolean).join('\n')}
+              onUse={(answer) => onDraft({ notes: [draft?.notes ?? savedNotes, answer].filter((x) => x.trim() !== '').join('\n') })}
+            />
+          </Stack>
         </Grid.Col>
       </Grid>
       <TransferDialog opened={transferring} onClose={() => setTransferring(false)} contactId={contact.id} />

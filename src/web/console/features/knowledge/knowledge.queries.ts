@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { suggestDto } from '../../../../server/features/knowledge/knowledge-suggest.schemas.js';
 import type { articleDto, categoryDto, searchResultDto } from '../../../../server/features/knowledge/knowledge.schemas.js';
 import { tenantKey, useTenant } from '../auth/tenant-context.js';
 
@@ -51,5 +52,20 @@ export function useArticleFeedback(id: string) {
   return useMutation({
     mutationFn: (helpful: boolean) => api.post<unknown>(`/api/v1/knowledge/articles/${encodeURIComponent(id)}/feedback`, { helpful }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: articleKey(slug, id) }),
+  });
+}
+
+export type Suggestions = z.infer<typeof suggestDto>;
+
+/** Articles for what the contact is about (its text and the customer's products), as the agent works it. */
+export function useKnowledgeSuggestions(input: { text: string; customerId?: string | null | undefined }) {
+  const { slug, api } = useTenant();
+  const text = input.text.trim().slice(0, 4000);
+  return useQuery({
+    queryKey: tenantKey(slug, 'knowledge', 'suggest', text, input.customerId ?? null),
+    queryFn: () => api.post<Suggestions>('/api/v1/knowledge/suggest', { text, ...(input.customerId ? { customerId: input.customerId } : {}) }),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 }

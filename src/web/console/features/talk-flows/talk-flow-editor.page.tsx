@@ -26,7 +26,7 @@ export function TalkFlowEditorPage() {
   const [dirty, setDirty] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   useEffect(() => {
-    if (flow.data && !dirty) setGraph(flow.data.latest.graph);
+    if (flow.data && !dirty) setGraph((flow.data.latest ?? flow.data.published)?.graph ?? null);
   }, [flow.data, dirty]);
   const problems = useMemo(() => (graph ? validateTalkFlow(graph) : []), [graph]);
   const problemNodes = useMemo(() => new Set(problems.flatMap((p) => [...(p.nodeId ? [p.nodeId] : []), ...(p.nodeIds ?? [])])), [problems]);
@@ -34,7 +34,7 @@ export function TalkFlowEditorPage() {
   if (flow.isError) return <RecordLoadError error={flow.error} onRetry={() => void flow.refetch()} />;
   const f = flow.data;
   const g = graph as TalkFlowGraph;
-  const editable = can('talkflow:write');
+  const editable = can('talkflow:write') && f.latest !== null;
   const edit = (next: TalkFlowGraph) => {
     setGraph(next);
     setDirty(true);

@@ -1,28 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TalkFlowGraph, TalkFlowProblem } from '../../../../core/talk-flow/talk-flow.types.js';
+import type { z } from 'zod';
+import type { TalkFlowGraph } from '../../../../core/talk-flow/talk-flow.types.js';
+import type { FlowDto, RunDto, flowSummaryDto } from '../../../../server/features/talk-flows/talk-flow.schemas.js';
 import { tenantKey, useTenant } from '../auth/tenant-context.js';
 
-export interface TalkFlowSummary {
-  id: string;
-  name: string;
-  description: string;
-  status: 'draft' | 'published' | 'archived';
-  publishedVersion: number | null;
-  latestVersion: number;
-  updatedAt: string;
-}
-
-export interface TalkFlowVersion {
-  version: number;
-  graph: TalkFlowGraph;
-  problems: TalkFlowProblem[];
-  createdAt: string;
-}
-
-export interface TalkFlowDetail extends TalkFlowSummary {
-  latest: TalkFlowVersion;
-  published: TalkFlowVersion | null;
-}
+export type TalkFlowSummary = z.infer<typeof flowSummaryDto>;
+export type TalkFlowDetail = FlowDto;
+export type TalkFlowRun = RunDto;
 
 const base = '/api/v1/talk-flows';
 const flowKey = (slug: string, id: string) => tenantKey(slug, 'talk-flows', id);
@@ -31,7 +15,7 @@ export function useTalkFlows() {
   const { slug, api } = useTenant();
   return useQuery({
     queryKey: tenantKey(slug, 'talk-flows', 'list'),
-    queryFn: ({ signal }) => api.get<{ items: TalkFlowSummary[] }>(base, undefined, signal).then((r) => r.items),
+    queryFn: ({ signal }) => api.get<{ items: TalkFlowSummary[] }>(base, { pageSize: 100 }, signal).then((r) => r.items),
   });
 }
 
@@ -69,4 +53,36 @@ export function useSaveTalkFlow(id: string) {
 export function usePublishTalkFlow(id: string) {
   const { api } = useTenant();
   return useFlowMutation((input: { version: number }) => api.post<TalkFlowDetail>(`${base}/${encodeURIComponent(id)}/publish`, input));
+}
+
+const runs = '/api/v1/talk-flow-runs';
+
+/** Published flows an agent can run. */
+export function usePublishedTalkFlows() {
+  const { slug, api } = useTenant();
+  return useQuery({
+    queryKey: tenantKey(slug, 'talk-flows', 'published'),
+    queryFn: ({ signal }) => api.get<{ items: TalkFlowSummary[] }>(base, { status: 'published', pageSize: 100 }, signal).then((r) => r.items),
+    staleTime: 60_000,
+  });
+}
+
+/** Starting, answering, going back and abandoning a run all answer the run as it stands now. */
+export function useRunCommands(onRun: (run: TalkFlowRun) => void) {
+  const { api } = useTenant();
+  const start = useMutation({
+    mutationFn: (input: { flowId: string; interactionId?: string | undefined; customerId?: string | undefined }) =>
+      api.post<TalkFlowRun>(`${base}/${encodeURIComponent(input.flowId)}/runs`, { interactionId: input.interactionId, customerId: input.customerId }),
+    onSuccess: onRun,
+  });
+  const step = useMutation({
+    mutationFn: (input: { runId: string; choiceId?: string; back?: true }) =>
+      api.post<TalkFlowRun>(`${runs}/${encodeURIComponent(input.runId)}/steps`, { choiceId: input.choiceId, back: input.back }),
+    onSuccess: onRun,
+  });
+  const abandon = useMutation({
+    mutationFn: (runId: string) => api.post<TalkFlowRun>(`${runs}/${encodeURIComponent(runId)}/abandon`, {}),
+    onSuccess: onRun,
+  });
+  return { start, step, abandon, pending: start.isPending || step.isPending || abandon.isPending };
 }
