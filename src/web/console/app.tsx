@@ -5,6 +5,7 @@ import { CaseListPage } from './features/cases/case-list.page.js';
 import { Customer360Page } from './features/customers/customer-360.page.js';
 import { CustomerSearchPage } from './features/customers/customer-search.page.js';
 import { DeskPage } from './features/desk/desk.page.js';
+import { ArticleEditorPage } from './features/knowledge/article-editor.page.js';
 import { KnowledgePage } from './features/knowledge/knowledge.page.js';
 import { TalkFlowEditorPage } from './features/talk-flows/talk-flow-editor.page.js';
 import { TalkFlowListPage } from './features/talk-flows/talk-flow-list.page.js';
@@ -25,7 +26,7 @@ import { AppLayout } from './shell/app-layout.js';
  *   /t/:tenant/customers/:id     customer 360
  *   /t/:tenant/cases             case list
  *   /t/:tenant/cases/:id         case detail
- *   /t/:tenant/knowledge         knowledge search and articles (ナレッジ; ?q=&category=&article=)
+ *   /t/:tenant/knowledge         knowledge search and articles (ナレッジ; ?q=&category=&article=); /new, /:id/edit the editor
  *   /t/:tenant/talk-flows        talk flows (トークスクリプト); /:id the visual editor
  *   /t/:tenant/admin/routing     routing settings (ルーティング設定; ?tab=skills|queues|agents|hours|reasons)
  *   /admin/routing               → routing settings of the last (or first) tenant the user administers
@@ -79,6 +80,8 @@ export function App() {
             <Route path="cases" element={<CaseListPage />} />
             <Route path="cases/:id" element={<CaseDetailPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
+            <Route path="knowledge/new" element={<ArticleEditorPage />} />
+            <Route path="knowledge/:id/edit" element={<ArticleEditorPage />} />
             <Route path="talk-flows" element={<TalkFlowListPage />} />
             <Route path="talk-flows/:id" element={<TalkFlowEditorPage />} />
             <Route path="admin/routing" element={<RoutingAdminPage />} />

@@ -1,6 +1,9 @@
-import { Card, Grid, Stack, Text } from '@mantine/core';
+import { Button, Card, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { tenantPath } from '../../common/paths.js';
+import { useTenant } from '../auth/tenant-context.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { ArticleView } from './article-view.js';
 import { KnowledgeSearchPanel } from './knowledge-search-panel.js';
@@ -8,6 +11,8 @@ import { KnowledgeSearchPanel } from './knowledge-search-panel.js';
 /** /t/:tenant/knowledge — search the tenant's knowledge and read an article (?q=&category=&article=). */
 export function KnowledgePage() {
   const { t } = useTranslation();
+  const { slug, can } = useTenant();
+  const base = `${tenantPath(slug)}/knowledge`;
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const categoryId = params.get('category');
@@ -22,7 +27,23 @@ export function KnowledgePage() {
   };
   return (
     <Stack gap="md">
-      <PageHeader title={t('knowledge.title')} />
+      <PageHeader
+        title={t('knowledge.title')}
+        actions={
+          can('knowledge:write') && (
+            <Group gap="xs">
+              {articleId && (
+                <Button component={Link} to={`${base}/${encodeURIComponent(articleId)}/edit`} variant="default" leftSection={<IconEdit size={16} aria-hidden />}>
+                  {t('knowledge.editor.edit')}
+                </Button>
+              )}
+              <Button component={Link} to={`${base}/new`} leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('knowledge.editor.newArticle')}
+              </Button>
+            </Group>
+          )
+        }
+      />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <KnowledgeSearchPanel
