@@ -140,7 +140,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    // A file upload: the browser writes the multipart boundary into Content-Type itself.
+    init.body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }

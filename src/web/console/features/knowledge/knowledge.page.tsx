@@ -1,11 +1,13 @@
 import { Button, Card, Grid, Group, Stack, Text } from '@mantine/core';
-import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { ArticleView } from './article-view.js';
+import { ImportModal } from './import-modal.js';
 import { KnowledgeSearchPanel } from './knowledge-search-panel.js';
 
 /** /t/:tenant/knowledge — search the tenant's knowledge and read an article (?q=&category=&article=). */
@@ -14,6 +16,7 @@ export function KnowledgePage() {
   const { slug, can } = useTenant();
   const base = `${tenantPath(slug)}/knowledge`;
   const [params, setParams] = useSearchParams();
+  const [importing, setImporting] = useState(false);
   const q = params.get('q') ?? '';
   const categoryId = params.get('category');
   const articleId = params.get('article');
@@ -37,6 +40,9 @@ export function KnowledgePage() {
                   {t('knowledge.editor.edit')}
                 </Button>
               )}
+              <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)}>
+                {t('knowledge.import.open')}
+              </Button>
               <Button component={Link} to={`${base}/new`} leftSection={<IconPlus size={16} aria-hidden />}>
                 {t('knowledge.editor.newArticle')}
               </Button>
@@ -62,6 +68,7 @@ export function KnowledgePage() {
           </Card>
         </Grid.Col>
       </Grid>
+      <ImportModal opened={importing} onClose={() => setImporting(false)} />
     </Stack>
   );
 }
