@@ -9,6 +9,7 @@ import { ArticleEditorPage } from './features/knowledge/article-editor.page.js';
 import { KnowledgePage } from './features/knowledge/knowledge.page.js';
 import { TalkFlowEditorPage } from './features/talk-flows/talk-flow-editor.page.js';
 import { TalkFlowListPage } from './features/talk-flows/talk-flow-list.page.js';
+import { PortalAdminPage } from './features/portal-admin/portal-admin.page.js';
 import { RoutingAdminRedirect } from './features/routing-admin/admin-redirect.js';
 import { RoutingAdminPage } from './features/routing-admin/routing-admin.page.js';
 import { WallboardPage } from './features/wallboard/wallboard.page.js';
@@ -29,6 +30,7 @@ import { AppLayout } from './shell/app-layout.js';
  *   /t/:tenant/knowledge         knowledge search and articles (ナレッジ; ?q=&category=&article=); /new, /:id/edit the editor
  *   /t/:tenant/talk-flows        talk flows (トークスクリプト); /:id the visual editor
  *   /t/:tenant/admin/routing     routing settings (ルーティング設定; ?tab=skills|queues|agents|hours|reasons)
+ *   /t/:tenant/admin/portal      FAQ portal settings, health, stale articles, customer voices (?tab=)
  *   /admin/routing               → routing settings of the last (or first) tenant the user administers
  *   /desk                        agent desktop (エージェント): offers and contacts of every tenant the agent serves
  *   /wallboard                   supervisor wallboard (ウォールボード; ?tenants=slug1,slug2)
@@ -85,6 +87,7 @@ export function App() {
             <Route path="talk-flows" element={<TalkFlowListPage />} />
             <Route path="talk-flows/:id" element={<TalkFlowEditorPage />} />
             <Route path="admin/routing" element={<RoutingAdminPage />} />
+            <Route path="admin/portal" element={<PortalAdminPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconBriefcase, IconBuilding, IconGitBranch, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
+import { IconBook, IconBriefcase, IconBuilding, IconGitBranch, IconWorld, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const onCases = useMatch('/t/:tenant/cases/*');
   const onKnowledge = useMatch('/t/:tenant/knowledge/*');
   const onTalkFlows = useMatch('/t/:tenant/talk-flows/*');
+  const onPortalAdmin = useMatch('/t/:tenant/admin/portal/*');
   const onRoutingAdmin = useMatch('/t/:tenant/admin/routing/*');
   const memberships = session?.memberships ?? [];
   // Outside a tenant (desk, wallboard) the tenant menu is the one last worked in.
@@ -41,6 +42,7 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
     { to: `${base}/talk-flows`, label: t('shell.talkFlows'), icon: IconGitBranch, active: !!onTalkFlows, show: inMenuTenant('talkflow:read') },
     { to: '/wallboard', label: t('shell.wallboard'), icon: IconPresentationAnalytics, active: !!onWallboard, show: anyTenant('routing:monitor') },
     { to: `${base}/admin/routing`, label: t('shell.routingAdmin'), icon: IconRoute, active: !!onRoutingAdmin, show: inMenuTenant('routing:admin') },
+    { to: `${base}/admin/portal`, label: t('shell.portalAdmin'), icon: IconWorld, active: !!onPortalAdmin, show: inMenuTenant('portal:admin') },
     // Outside a tenant with no tenant remembered: the way to the customer and case pages of one.
     { to: '/tenants', label: t('shell.pickTenant'), icon: IconBuilding, active: false, show: !menuTenant && memberships.length > 1 },
   ];
