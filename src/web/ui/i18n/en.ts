@@ -175,6 +175,18 @@ export const en: Messages = {
     outcomes: { disposition: 'Record a disposition', create_case: 'Create a case', schedule_callback: 'Schedule a callback', escalate: 'Escalate' },
     dispositionCode: 'Disposition code',
     casePriority: 'Case priority',
+    stats: {
+      tab: 'Usage',
+      runs: { total: 'Runs', completed: 'Completed', abandoned: 'Stopped', inProgress: 'In progress' },
+      branches: 'Branches taken and escalation share',
+      question: 'Question',
+      answer: 'Answer',
+      taken: 'Runs',
+      escalated: 'Escalated',
+      outcomes: 'By end node',
+      dropOffs: 'Where runs were stopped',
+    },
+    editTab: 'Edit',
     runner: {
       title: 'Talk flow',
       pick: 'Talk flow',
@@ -803,5 +815,17 @@ export const en: Messages = {
       sat: 'Sat',
       sun: 'Sun',
     },
+  },
+  /** Refusals of the knowledge API, by problem `reason`. */
+  knowledgeRefusals: {
+    version_conflict: 'Someone else saved this article while you had it open. Reload it, then apply your changes again.',
+    not_a_draft: 'Only a draft version can be sent for review.',
+    not_in_review: 'Only a version in review can be approved or sent back.',
+    already_archived: 'This article is already archived.',
+    four_eyes: 'You cannot approve a version you wrote. Ask another editor to approve it (admins excepted).',
+    file_too_large: 'Attachments are limited to 10 MB.',
+    type_not_allowed: 'Allowed attachments: PDF, PNG, JPEG, GIF, WebP, text, CSV, Word (docx), Excel (xlsx).',
+    content_mismatch: 'The file content does not match its extension.',
+    empty_file: 'The file is empty.',
   },
 };

@@ -173,6 +173,18 @@ export const ja = {
     outcomes: { disposition: '対応結果を記録', create_case: '案件を作成', schedule_callback: 'コールバック予約', escalate: 'エスカレーション' },
     dispositionCode: '対応結果コード',
     casePriority: '案件の優先度',
+    stats: {
+      tab: '利用状況',
+      runs: { total: '実行', completed: '完了', abandoned: '中止', inProgress: '実行中' },
+      branches: '分岐ごとの件数とエスカレーション率',
+      question: '質問',
+      answer: '回答',
+      taken: '件数',
+      escalated: 'エスカレーション率',
+      outcomes: '終了ノード別',
+      dropOffs: '中止されたノード',
+    },
+    editTab: '編集',
     runner: {
       title: 'トークスクリプト',
       pick: 'トークスクリプト',
@@ -801,6 +813,18 @@ export const ja = {
       sat: '土',
       sun: '日',
     },
+  },
+  /** Refusals of the knowledge API, by problem `reason`. */
+  knowledgeRefusals: {
+    version_conflict: '開いている間に別の人が記事を保存しました。再読み込みしてから、もう一度変更してください。',
+    not_a_draft: '下書きの版だけをレビューに出せます。',
+    not_in_review: 'レビュー中の版だけを承認・差し戻しできます。',
+    already_archived: 'この記事はすでにアーカイブされています。',
+    four_eyes: '自分が書いた版は承認できません。ほかの担当者に承認を依頼してください（管理者を除く）。',
+    file_too_large: '添付ファイルは 10 MB までです。',
+    type_not_allowed: '添付できるのは PDF・PNG・JPEG・GIF・WebP・テキスト・CSV・Word (docx)・Excel (xlsx) です。',
+    content_mismatch: 'ファイルの中身が拡張子と一致しません。',
+    empty_file: 'ファイルが空です。',
   },
 };
 

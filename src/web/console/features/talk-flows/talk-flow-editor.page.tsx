@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Grid, Group, List, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, List, Stack, Tabs, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useTenant } from '../auth/tenant-context.js';
 import { FlowCanvas } from './flow-canvas.js';
 import { addNode, moveNode, removeNode, replaceNode } from './graph-edit.js';
 import { NodeEditor } from './node-editor.js';
+import { TalkFlowStatsView } from './talk-flow-stats.js';
 import { usePublishTalkFlow, useSaveTalkFlow, useTalkFlow } from './talk-flow.queries.js';
 
 /** /t/:tenant/talk-flows/:id — draw and check a talk flow, save it as a version, publish it. */
@@ -77,62 +78,75 @@ export function TalkFlowEditorPage() {
         </Text>
         {dirty && <Badge color="yellow">{t('talkFlows.unsaved')}</Badge>}
       </Group>
-      {problems.length > 0 ? (
-        <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('talkFlows.problems', { count: problems.length })}>
-          <List size="sm">
-            {problems.map((p, i) => (
-              <List.Item key={i}>
-                <UnstyledButton onClick={() => setSelectedId(p.nodeId ?? p.nodeIds?.[0] ?? null)}>{p.message[lang]}</UnstyledButton>
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      ) : (
-        <Alert color="teal" icon={<IconCheck size={18} aria-hidden />}>
-          {t('talkFlows.valid')}
-        </Alert>
-      )}
-      <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          {editable && (
-            <Group gap="xs" mb="xs">
-              {(['question', 'info', 'end'] as const).map((type) => (
-                <Button key={type} size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => add(type)}>
-                  {t(`talkFlows.add.${type}`)}
-                </Button>
-              ))}
-            </Group>
-          )}
-          <FlowCanvas
-            graph={g}
-            selectedId={selectedId}
-            problemNodes={problemNodes}
-            onSelect={setSelectedId}
-            onMove={(nodeId, position) => edit(moveNode(g, nodeId, position))}
-            typeLabel={(type) => t(`talkFlows.types.${type}`)}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Card withBorder radius="md" padding="md">
-            {selected && editable ? (
-              <NodeEditor
-                graph={g}
-                node={selected}
-                onChange={(node) => edit(replaceNode(g, node))}
-                onRemove={() => {
-                  edit(removeNode(g, selected.id));
-                  setSelectedId(null);
-                }}
-                onMakeStart={() => edit({ ...g, start: selected.id })}
-              />
+      <Tabs defaultValue="edit" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="edit">{t('talkFlows.editTab')}</Tabs.Tab>
+          {editable && <Tabs.Tab value="stats">{t('talkFlows.stats.tab')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="stats" pt="md">
+          <TalkFlowStatsView flowId={f.id} version={f.publishedVersion} graph={f.published?.graph ?? g} />
+        </Tabs.Panel>
+        <Tabs.Panel value="edit" pt="md">
+          <Stack gap="md">
+            {problems.length > 0 ? (
+              <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('talkFlows.problems', { count: problems.length })}>
+                <List size="sm">
+                  {problems.map((p, i) => (
+                    <List.Item key={i}>
+                      <UnstyledButton onClick={() => setSelectedId(p.nodeId ?? p.nodeIds?.[0] ?? null)}>{p.message[lang]}</UnstyledButton>
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
             ) : (
-              <Text c="dimmed" size="sm">
-                {t('talkFlows.pickNode')}
-              </Text>
+              <Alert color="teal" icon={<IconCheck size={18} aria-hidden />}>
+                {t('talkFlows.valid')}
+              </Alert>
             )}
-          </Card>
-        </Grid.Col>
-      </Grid>
+            <Grid gutter="md">
+              <Grid.Col span={{ base: 12, lg: 8 }}>
+                {editable && (
+                  <Group gap="xs" mb="xs">
+                    {(['question', 'info', 'end'] as const).map((type) => (
+                      <Button key={type} size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => add(type)}>
+                        {t(`talkFlows.add.${type}`)}
+                      </Button>
+                    ))}
+                  </Group>
+                )}
+                <FlowCanvas
+                  graph={g}
+                  selectedId={selectedId}
+                  problemNodes={problemNodes}
+                  onSelect={setSelectedId}
+                  onMove={(nodeId, position) => edit(moveNode(g, nodeId, position))}
+                  typeLabel={(type) => t(`talkFlows.types.${type}`)}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 4 }}>
+                <Card withBorder radius="md" padding="md">
+                  {selected && editable ? (
+                    <NodeEditor
+                      graph={g}
+                      node={selected}
+                      onChange={(node) => edit(replaceNode(g, node))}
+                      onRemove={() => {
+                        edit(removeNode(g, selected.id));
+                        setSelectedId(null);
+                      }}
+                      onMakeStart={() => edit({ ...g, start: selected.id })}
+                    />
+                  ) : (
+                    <Text c="dimmed" size="sm">
+                      {t('talkFlows.pickNode')}
+                    </Text>
+                  )}
+                </Card>
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

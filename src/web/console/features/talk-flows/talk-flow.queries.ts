@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { TalkFlowGraph } from '../../../../core/talk-flow/talk-flow.types.js';
-import type { FlowDto, RunDto, flowSummaryDto } from '../../../../server/features/talk-flows/talk-flow.schemas.js';
+import type { FlowDto, RunDto, flowSummaryDto, statsDto } from '../../../../server/features/talk-flows/talk-flow.schemas.js';
 import { tenantKey, useTenant } from '../auth/tenant-context.js';
 
 export type TalkFlowSummary = z.infer<typeof flowSummaryDto>;
@@ -85,4 +85,15 @@ export function useRunCommands(onRun: (run: TalkFlowRun) => void) {
     onSuccess: onRun,
   });
   return { start, step, abandon, pending: start.isPending || step.isPending || abandon.isPending };
+}
+
+export type TalkFlowStats = z.infer<typeof statsDto>;
+
+/** Where the runs of a version went (supervisors). */
+export function useTalkFlowStats(id: string, version: number | null) {
+  const { slug, api } = useTenant();
+  return useQuery({
+    queryKey: tenantKey(slug, 'talk-flows', id, 'stats', version),
+    queryFn: ({ signal }) => api.get<TalkFlowStats>(`${base}/${encodeURIComponent(id)}/stats`, version ? { version } : undefined, signal),
+  });
 }
