@@ -15,6 +15,7 @@ import { LogInteractionModal } from '../interactions/log-interaction-modal.js';
 import { ContactPointsSection } from './contact-points-section.js';
 import { CustomerEditModal } from './customer-edit-modal.js';
 import { CustomerProfileCard } from './customer-profile-card.js';
+import { TalkFlowRunner } from '../talk-flows/talk-flow-runner.js';
 import { OrdersSection } from './orders-section.js';
 import { OwnedProductsSection } from './owned-products-section.js';
 import { useCustomerOverview } from './customer.queries.js';
@@ -70,6 +71,11 @@ export function Customer360Page() {
             <ContactPointsSection customerId={customer.id} contactPoints={contactPoints} canEdit={can('customers:write')} />
             <OpenCasesSection cases={openCases} />
             <OwnedProductsSection products={ownedProducts} timeZone={timeZone} />
+            {can('talkflow:run') && (
+              <SectionCard title={t('talkFlows.runner.title')}>
+                <TalkFlowRunner customerId={customer.id} />
+              </SectionCard>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -1,4 +1,4 @@
-import { Card, Group, Loader, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Card, Group, Loader, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ export function categoryOptions(categories: readonly Category[]): { value: strin
 }
 
 function HitRow({ hit, selected, onOpen }: { hit: SearchHit; selected: boolean; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
   return (
     <UnstyledButton
       onClick={() => onOpen(hit.id)}
@@ -30,9 +31,16 @@ function HitRow({ hit, selected, onOpen }: { hit: SearchHit; selected: boolean; 
       p="xs"
       style={{ borderRadius: 6, background: selected ? 'var(--mantine-color-blue-light)' : undefined }}
     >
-      <Text fw={600} size="sm">
-        {hit.title}
-      </Text>
+      <Group gap={6} wrap="nowrap">
+        <Text fw={600} size="sm">
+          {hit.title}
+        </Text>
+        {hit.status !== 'published' && (
+          <Badge size="xs" color="yellow" variant="light">
+            {t(`knowledge.status.${hit.status === 'in_review' || hit.status === 'archived' ? hit.status : 'draft'}`)}
+          </Badge>
+        )}
+      </Group>
       <SnippetText text={hit.snippet.text} highlights={hit.snippet.highlights} />
     </UnstyledButton>
   );
@@ -50,11 +58,13 @@ export function KnowledgeSearchPanel(props: {
   selectedId: string | null;
   onOpen: (id: string) => void;
   autoFocus?: boolean;
+  /** Editors' search: drafts and articles in review too, marked. */
+  drafts?: boolean;
 }) {
   const { t } = useTranslation();
   const [q] = useDebouncedValue(props.text, 250);
   const categories = useCategories();
-  const search = useKnowledgeSearch({ q, categoryId: props.categoryId ?? undefined, limit: 10 });
+  const search = useKnowledgeSearch({ q, categoryId: props.categoryId ?? undefined, limit: 10, drafts: props.drafts ?? false });
   const hits = search.data?.hits ?? [];
   return (
     <Stack gap="sm">

@@ -59,6 +59,7 @@ export function KnowledgePage() {
             onCategoryChange={(id) => update({ category: id })}
             selectedId={articleId}
             onOpen={(id) => update({ article: id })}
+            drafts={can('knowledge:write')}
             autoFocus
           />
         </Grid.Col>

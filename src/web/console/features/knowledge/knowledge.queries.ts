@@ -15,13 +15,14 @@ export function articleKey(slug: string, id: string): unknown[] {
 }
 
 /** Search as the agent types; an empty query asks nothing. */
-export function useKnowledgeSearch(query: { q: string; categoryId?: string | undefined; limit?: number }) {
+export function useKnowledgeSearch(query: { q: string; categoryId?: string | undefined; limit?: number; drafts?: boolean }) {
   const { slug, api } = useTenant();
   const q = query.q.trim();
+  const drafts = query.drafts ?? false;
   return useQuery({
-    queryKey: tenantKey(slug, 'knowledge', 'search', q, query.categoryId ?? null, query.limit ?? 10),
+    queryKey: tenantKey(slug, 'knowledge', 'search', q, query.categoryId ?? null, query.limit ?? 10, drafts),
     queryFn: ({ signal }) =>
-      api.get<SearchResult>('/api/v1/knowledge/search', { q, categoryId: query.categoryId, limit: query.limit ?? 10 }, signal),
+      api.get<SearchResult>('/api/v1/knowledge/search', { q, categoryId: query.categoryId, limit: query.limit ?? 10, drafts: drafts ? 'true' : undefined }, signal),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });

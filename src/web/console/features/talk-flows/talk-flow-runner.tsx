@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconPlayerPlay, IconX } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { casePath, tenantPath } from '../../common/paths.js';
 import { notifyError } from '../../common/errors.js';
-import { useTenant } from '../auth/tenant-context.js';
+import { tenantKey, useTenant } from '../auth/tenant-context.js';
 import { ArticleView } from '../knowledge/article-view.js';
 import { usePublishedTalkFlows, useRunCommands, type TalkFlowRun } from './talk-flow.queries.js';
 
@@ -20,7 +21,12 @@ export function TalkFlowRunner({ interactionId, customerId, onCopy }: { interact
   const [flowId, setFlowId] = useState<string | null>(null);
   const [run, setRun] = useState<TalkFlowRun | null>(null);
   const [articleId, setArticleId] = useState<string | null>(null);
-  const commands = useRunCommands(setRun);
+  const queryClient = useQueryClient();
+  const commands = useRunCommands((next) => {
+    setRun(next);
+    // An end may have created a case or set the disposition: what the page shows is out of date.
+    if (next.status === 'completed') void queryClient.invalidateQueries({ queryKey: tenantKey(slug) });
+  });
   const onError = { onError: notifyError };
 
   if (!run || run.status === 'abandoned') {
