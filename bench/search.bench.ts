@@ -31,7 +31,9 @@ const BASELINE_QUERIES = intArg(args, 'baseline-queries', 40);
 const SEED = intArg(args, 'seed', 7);
 const ENGINES = (args.get('engine') ? [args.get('engine')] : ['postgres', 'pglite']) as ('postgres' | 'pglite')[];
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../test/fixtures/knowledge/${name}`, import.meta.url), 'utf8')) as unknown;
-const corpus = fixture('faq-corpus.json') as Article[];
+/** The corpus and synonyms seed the demo too: they live with the demo data. */
+const demoData = (name: string) => JSON.parse(readFileSync(new URL(`../src/server/features/demo/data/${name}`, import.meta.url), 'utf8')) as unknown;
+const corpus = demoData('faq-corpus.json') as Article[];
 const evalQueries = fixture('faq-queries.json') as Query[];
 const log = (s: string) => console.log(s);
 const progress = (s: string) => void (process.stderr.isTTY && process.stderr.write(`${s}\x1b[K\r`));

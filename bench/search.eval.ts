@@ -25,9 +25,11 @@ const TARGET_RECALL_AT_5 = 0.9;
 const args = parseArgs(process.argv.slice(2));
 const ENGINE = args.get('engine') === 'postgres' ? 'postgres' : 'pglite';
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../test/fixtures/knowledge/${name}`, import.meta.url), 'utf8')) as unknown;
-const corpus = fixture('faq-corpus.json') as Article[];
+/** The corpus and synonyms seed the demo too: they live with the demo data. */
+const demoData = (name: string) => JSON.parse(readFileSync(new URL(`../src/server/features/demo/data/${name}`, import.meta.url), 'utf8')) as unknown;
+const corpus = demoData('faq-corpus.json') as Article[];
 const queries = fixture('faq-queries.json') as Query[];
-const synonyms = fixture('synonyms.json') as Record<string, string[][]>;
+const synonyms = demoData('synonyms.json') as Record<string, string[][]>;
 
 async function main() {
   loadConfig({ LOG_LEVEL: 'silent' });

@@ -21,11 +21,11 @@ export function formatErrorReportCsv(errors: ImportRowError[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Progress on stderr: a bar on a terminal, a line every 10 % in logs and pipes. */
-function createProgress() {
+/** Progress on stderr: a bar on a terminal, a line every 10 % in logs and pipes (shared by the imports). */
+export function createProgress(unit = 'rows') {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar({
-      stream: process.stderr, format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {eta_formatted} left', hideCursor: true, clearOnComplete: false,
+      stream: process.stderr, format: `importing [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, hideCursor: true, clearOnComplete: false,
     }, cliProgress.Presets.shades_classic);
     let started = false;
     return {
@@ -44,7 +44,7 @@ function createProgress() {
       const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
       if (tenth > lastTenth && (done > 0 || total === 0)) {
         lastTenth = tenth;
-        process.stderr.write(`importing: ${tenth * 10}% (${done}/${total} rows)\n`);
+        process.stderr.write(`importing: ${tenth * 10}% (${done}/${total} ${unit})\n`);
       }
     },
     stop: () => undefined,

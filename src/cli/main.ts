@@ -7,6 +7,7 @@ import { startLightSimulation } from './simulate/orchestrator.js';
 import { AppError } from '../server/platform/app-error.js';
 import { systemContext } from '../server/platform/system-context.js';
 import { runCustomerImport } from './import-customers.command.js';
+import { cliLang, runKnowledgeImport } from './import-knowledge.command.js';
 import { runSimulateCommand, type SimulateCommandOptions } from './simulate/simulate.command.js';
 
 /** `madoguchi` — one binary for serving, migrating, seeding and administration. */
@@ -97,6 +98,22 @@ imp.command('customers').argument('<file>', 'CSV file (UTF-8 or Shift_JIS, heade
     const t = await rt.services.tenants.getBySlug(o.tenant);
     const code = await runCustomerImport({ services: rt.services, ctx: systemContext(t), file, encoding: o.encoding, reportFile: o.report ?? null });
     await rt.database.maintain();
+    process.exitCode = code;
+  }));
+imp.command('knowledge').argument('<file>', 'manual (.docx, .pdf, .md, .txt) or Q&A sheet (.csv, .xlsx), at most 20 MB').requiredOption('--tenant <slug>')
+  .option('--publish', 'publish the articles at once (default: drafts for review)', false)
+  .addOption(new Option('--visibility <visibility>').choices(['internal', 'public']).default('internal'))
+  .option('--category <id>', 'file the categories and articles under this category id')
+  .option('--force', 'import a file that was imported before', false)
+  .option('--report <file>', 'write the import report as JSON')
+  .addOption(new Option('--lang <lang>', 'language of the messages (default from LANG)').choices(['ja', 'en']))
+  .action((file: string, o: { tenant: string; publish: boolean; visibility: 'internal' | 'public'; category?: string; force: boolean; report?: string; lang?: 'ja' | 'en' }) => withRuntime(async (rt) => {
+    const t = await rt.services.tenants.getBySlug(o.tenant);
+    const code = await runKnowledgeImport({
+      services: rt.services, ctx: systemContext(t), file, publish: o.publish, visibility: o.visibility, force: o.force,
+      categoryId: o.category, reportFile: o.report ?? null, lang: o.lang ?? cliLang(),
+    });
+    if (code !== 1) await rt.database.maintain();
     process.exitCode = code;
   }));
 

@@ -29,6 +29,14 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { routingRoutes } from './features/routing/routing.routes.js';
 import { routingAdminRoutes } from './features/routing-admin/routing-admin.routes.js';
 import { knowledgeRoutes } from './features/knowledge/knowledge.routes.js';
+import { knowledgeWorkflowRoutes } from './features/knowledge/knowledge-workflow.routes.js';
+import { knowledgeAttachmentRoutes } from './features/knowledge/knowledge-attachment.routes.js';
+import { knowledgeReportRoutes } from './features/knowledge/knowledge-report.routes.js';
+import { knowledgeSuggestRoutes } from './features/knowledge/knowledge-suggest.routes.js';
+import { portalAdminRoutes } from './features/portal/portal-admin.routes.js';
+import { portalRoutes, type PortalRateLimits } from './features/portal/portal.routes.js';
+import { knowledgeImportRoutes } from './features/knowledge-import/knowledge-import.routes.js';
+import { talkFlowRoutes } from './features/talk-flows/talk-flow.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +45,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Where the built console lives; defaults to dist/web/console beside the package. */
   webRoot?: string;
+  /** Per-minute limits per client address on the FAQ portal's forms and search (benchmarks raise them). */
+  portalRateLimits?: Partial<PortalRateLimits>;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web/console', import.meta.url));
@@ -123,6 +133,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(routingRoutes, { services, allowedOrigins: config.corsOrigins });
   await app.register(routingAdminRoutes, { routingAdmin: services.routingAdmin });
   await app.register(knowledgeRoutes, { knowledge: services.knowledge });
+  await app.register(knowledgeWorkflowRoutes, { workflow: services.knowledgeWorkflow });
+  await app.register(knowledgeAttachmentRoutes, { attachments: services.knowledgeAttachments });
+  await app.register(knowledgeReportRoutes, { reports: services.knowledgeReports });
+  await app.register(knowledgeSuggestRoutes, { suggest: services.knowledgeSuggest });
+  await app.register(portalAdminRoutes, { settings: services.portal.settings, voices: services.portal.voices, freshness: services.portal.freshness, reader: services.portal.reader });
+  await app.register(portalRoutes, {
+    prefix: '/portal', settings: services.portal.settings, reader: services.portal.reader, contact: services.portal.contact, tokens: services.portal.tokens,
+    publicUrl: config.publicUrl, rateLimits: deps.portalRateLimits,
+  });
+  await app.register(knowledgeImportRoutes, { knowledgeImport: services.knowledgeImport });
+  await app.register(talkFlowRoutes, { talkFlows: services.talkFlows });
 
   if (serveConsole) await registerConsole(app, webRoot);
   return app;

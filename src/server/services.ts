@@ -23,6 +23,17 @@ import { createCaseRepository } from './features/cases/case.repository.js';
 import { createKnowledgeArticleRepository } from './features/knowledge/knowledge-article.repository.js';
 import { createKnowledgeSearchRepository } from './features/knowledge/knowledge-search.repository.js';
 import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
+import { createKnowledgeVersionRepository } from './features/knowledge/knowledge-version.repository.js';
+import { createKnowledgeWorkflowService } from './features/knowledge/knowledge-workflow.service.js';
+import { createKnowledgeAttachmentRepository } from './features/knowledge/knowledge-attachment.repository.js';
+import { createKnowledgeAttachmentService } from './features/knowledge/knowledge-attachment.service.js';
+import { createKnowledgeReportRepository } from './features/knowledge/knowledge-report.repository.js';
+import { createKnowledgeReportService } from './features/knowledge/knowledge-report.service.js';
+import { createKnowledgeSuggestRepository } from './features/knowledge/knowledge-suggest.repository.js';
+import { createKnowledgeSuggestService } from './features/knowledge/knowledge-suggest.service.js';
+import { seedDemoKnowledge } from './features/demo/demo-knowledge.js';
+import { createKnowledgeImportRepository } from './features/knowledge-import/knowledge-import.repository.js';
+import { createKnowledgeImportService } from './features/knowledge-import/knowledge-import.service.js';
 import { createCaseService, type CaseService } from './features/cases/case.service.js';
 import { createDemoSeedRepository } from './features/demo/demo-seed.repository.js';
 import { createDemoSeedService } from './features/demo/demo-seed.service.js';
@@ -36,6 +47,13 @@ import { createActivityClock } from './features/routing/activity-clock.js';
 import { createCallbackRepository } from './features/routing/callback.repository.js';
 import { createCallbackService } from './features/routing/callback.service.js';
 import { createRoutingAdminService } from './features/routing-admin/routing-admin.service.js';
+import { createKnowledgePublicRepository } from './features/knowledge/knowledge-public.repository.js';
+import { createKnowledgePublicService } from './features/knowledge/knowledge-public.service.js';
+import { createPortalServices } from './features/portal/portal.services.js';
+import { seedDemoPortal } from './features/demo/demo-portal.js';
+import { createTalkFlowRepository } from './features/talk-flows/talk-flow.repository.js';
+import { articleLookupVia, createTalkFlowService } from './features/talk-flows/talk-flow.service.js';
+import { seedDemoTalkFlows } from './features/demo/demo-talk-flows.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -46,10 +64,14 @@ export interface ServiceDeps {
   leaderLock?: Database['tryLeaderLock'];
   /** A handle with its own connections for the routing writer (see Database.writer). */
   writerDb?: Db;
+  /** Key of the portal forms' signed tokens (default: drawn per process). */
+  formSecret?: string;
+  /** false: the portal reads the database on every page (benchmark baseline). */
+  portalCache?: boolean;
 }
 
 /** The composition root: every service wired once, shared by HTTP, CLI and seeding. */
-export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, writerDb }: ServiceDeps) {
+export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, writerDb, formSecret, portalCache }: ServiceDeps) {
   const audit = createAuditService({ repo: createAuditRepository(db), ids, clock });
   const auth = createAuthService({ repo: createAuthRepository(db), audit, clock, ids, sessionTtlHours });
   const tenants = createTenantService({ repo: createTenantRepository(db), ids });
@@ -71,7 +93,13 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
   });
   cases = createCaseService({ repo: createCaseRepository(db), audit, ids, clock, interactions, assertCustomer, assertMember });
   const overview = createCustomerOverviewService({ repo: customerRepo, customers, catalog, orders, interactions, cases });
-  const demoSeed = createDemoSeedService({ repo: createDemoSeedRepository(db), ids, clock });
+  const demoSeed = createDemoSeedService({
+    repo: createDemoSeedRepository(db), ids, clock,
+    // Bound late: the portal is wired further down; seeding runs after the whole graph exists.
+    seedPortal: (tenants) => seedDemoPortal({ portal, queueOf: contacts.queueOf }, tenants),
+    seedKnowledge: (tenants) => seedDemoKnowledge({ knowledge, workflow: knowledgeWorkflow }, tenants),
+    seedTalkFlows: (tenants) => seedDemoTalkFlows({ talkFlows, knowledge, routingAdmin }, tenants),
+  });
   const customerImport = createCustomerImportService({ customers, catalog, audit });
   // Routing: one runtime per process drives the engine; it starts with the HTTP app (see app.ts).
   const routing = createRoutingRuntime({ db: writerDb ?? db, clock, ids, leaderLock });
@@ -83,10 +111,28 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
   const wallboard = createWallboardService({ db, runtime: routing, desk: deskRepo, activity, clock });
   const callbacks = createCallbackService({ repo: createCallbackRepository(db), contacts, customers, users, ids, clock });
   const routingAdmin = createRoutingAdminService({ db, ids, clock, audit, routing });
-  const knowledge = createKnowledgeService({ audit, articles: createKnowledgeArticleRepository(db), search: createKnowledgeSearchRepository(db), ids, clock });
+  const knowledgeArticles = createKnowledgeArticleRepository(db);
+  const knowledge = createKnowledgeService({ audit, articles: knowledgeArticles, search: createKnowledgeSearchRepository(db), ids, clock });
+  const knowledgeWorkflow = createKnowledgeWorkflowService({ audit, articles: knowledgeArticles, versions: createKnowledgeVersionRepository(db), ids, clock });
+  const knowledgeAttachments = createKnowledgeAttachmentService({ audit, articles: knowledgeArticles, attachments: createKnowledgeAttachmentRepository(db), ids, clock });
+  const knowledgeReports = createKnowledgeReportService({ repo: createKnowledgeReportRepository(db) });
+  const knowledgeSuggest = createKnowledgeSuggestService({
+    articles: knowledgeArticles, suggest: createKnowledgeSuggestRepository(db),
+    ownedSkusOf: async (ctx, customerId) => (await catalog.listOwnedByCustomer(ctx, customerId)).map((o) => o.sku),
+  });
+  const knowledgeImport = createKnowledgeImportService({ repo: createKnowledgeImportRepository(db), knowledge, audit, ids, clock });
+  const talkFlows = createTalkFlowService({
+    repo: createTalkFlowRepository(db), audit, ids, clock, interactions, cases, assertCustomer, articles: articleLookupVia(knowledge),
+    assertQueue: async (ctx, id) => void (await routingAdmin.getQueue(ctx, id)),
+  });
+  const knowledgePublic = createKnowledgePublicService({ repo: createKnowledgePublicRepository(db), knowledge });
+  const portal = createPortalServices({ db, audit, ids, clock, knowledgePublic, customers, interactions, cases, contacts, routing, formSecret, cache: portalCache });
   return {
     audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases, demoSeed, customerImport,
-    routing, contacts, desk, wallboard, callbacks, routingAdmin, knowledge,
+    routing, contacts, desk, wallboard, callbacks, routingAdmin, knowledge, talkFlows,
+    knowledgeWorkflow, knowledgeAttachments, knowledgeReports, knowledgeSuggest,
+    knowledgeImport,
+    knowledgePublic, portal,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -33,21 +33,32 @@ export const PERMISSIONS = [
   'knowledge:write',
   /** Vote "helpful / not helpful" on an article (operators; client viewers only read). */
   'knowledge:feedback',
+  /** Publish, send back or archive articles in review (four-eyes: not one's own version, except admins). */
+  'knowledge:approve',
+  /** Follow guided talk flows (トークスクリプト) and read their runs. */
+  'talkflow:read',
+  /** Edit, publish and archive talk flows; their statistics (where calls go, which branches escalate). */
+  'talkflow:write',
+  /** Run a talk flow on a contact (agent desktop). */
+  'talkflow:run',
+  /** Run the public FAQ portal: settings and branding, customer voices, stale content and health. */
+  'portal:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const staff: Permission[] = [
   'customers:read', 'customers:write', 'catalog:read', 'orders:read', 'orders:write',
   'interactions:read', 'interactions:write', 'cases:read', 'cases:write', 'users:read', 'routing:work', 'knowledge:read', 'knowledge:feedback',
+  'talkflow:read', 'talkflow:run',
 ];
 
 // A client viewer (委託元) sees its own cases and contacts but no raw customer master data;
 // HQ reads everything for Voice-of-Customer work and follows up on cases.
 const grants: Record<Role, ReadonlySet<Permission>> = {
   agent: new Set(staff),
-  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create', 'knowledge:write']),
+  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create', 'knowledge:write', 'knowledge:approve', 'talkflow:write', 'portal:admin']),
   admin: new Set<Permission>(PERMISSIONS),
-  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor', 'knowledge:read', 'knowledge:write', 'knowledge:feedback']),
+  hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor', 'knowledge:read', 'knowledge:write', 'knowledge:feedback', 'knowledge:approve', 'talkflow:read', 'talkflow:write', 'portal:admin']),
   // The client company reads the knowledge the center answers with on its behalf.
   client_viewer: new Set<Permission>(['catalog:read', 'interactions:read', 'cases:read', 'knowledge:read']),
 };

@@ -13,6 +13,8 @@ const statusByCode = {
   invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** Well-formed input that refers to what does not exist or cannot be done (ids of another tenant, an invalid flow to publish). */
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { knowledgeArticles, knowledgeArticleVersions, knowledgeCategories, knowledgeFeedback, knowledgeSearchMisses, knowledgeSynonyms } from '../../db/schema.js';
 
@@ -28,6 +28,12 @@ export function createKnowledgeArticleRepository(db: Db) {
     async findById(tenantId: string, id: string): Promise<ArticleRow | null> {
       const [r] = await db.select().from(knowledgeArticles).where(and(eq(knowledgeArticles.tenantId, tenantId), eq(knowledgeArticles.id, id)));
       return r ?? null;
+    },
+    /** Id and title of the listed articles that exist in the tenant (readers: published ones only). */
+    async titlesOf(tenantId: string, ids: readonly string[], opts: { publishedOnly: boolean }): Promise<{ id: string; title: string }[]> {
+      if (ids.length === 0) return [];
+      return db.select({ id: knowledgeArticles.id, title: knowledgeArticles.title }).from(knowledgeArticles)
+        .where(and(eq(knowledgeArticles.tenantId, tenantId), inArray(knowledgeArticles.id, [...ids]), opts.publishedOnly ? isNotNull(knowledgeArticles.publishedVersion) : undefined));
     },
     async categoryExists(tenantId: string, id: string) {
       return (await db.select({ id: knowledgeCategories.id }).from(knowledgeCategories)

@@ -2,14 +2,24 @@ import { z } from 'zod';
 
 const words = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max);
 
-export const createArticleBody = z.object({
+export const MAX_RELATED = 10;
+
+/** What an editor writes; the same on create and on every saved draft. */
+export const articleContentFields = {
   title: z.string().trim().min(1, 'title is required').max(300),
   body: z.string().max(200_000, 'body is longer than 200,000 characters'),
   tags: words(50).default([]),
   productSkus: words(50).default([]),
   categoryId: z.uuid().nullable().optional(),
   visibility: z.enum(['public', 'internal']).default('internal'),
-  /** Publish at once; otherwise a draft only editors see. */
+  /** Articles shown as related: same tenant, existing, not the article itself. */
+  relatedIds: z.array(z.uuid({ message: 'must be a UUID' })).max(MAX_RELATED, `at most ${MAX_RELATED} related articles`)
+    .refine((ids) => new Set(ids).size === ids.length, 'related articles are listed twice').default([]),
+};
+
+export const createArticleBody = z.object({
+  ...articleContentFields,
+  /** Publish at once (imports of approved manuals, demo data); otherwise a draft only editors see. */
   publish: z.boolean().default(false),
 });
 export type CreateArticleInput = z.output<typeof createArticleBody>;
@@ -40,6 +50,10 @@ export const articleDto = z.object({
   categoryId: z.uuid().nullable(), visibility: z.string(), status: z.string(), publishedVersion: z.number().int().nullable(),
   latestVersion: z.number().int(), reviewBy: z.string().nullable(), publishedAt: z.string().nullable(), updatedAt: z.string(),
   views: z.number().int(), helpful: z.number().int(), notHelpful: z.number().int(),
+  /** `body` rendered to safe HTML (no raw HTML, http/https/mailto links only). */
+  bodyHtml: z.string(),
+  /** Related articles the caller may read. */
+  related: z.array(z.object({ id: z.uuid(), title: z.string() })),
 });
 export type ArticleDto = z.infer<typeof articleDto>;
 

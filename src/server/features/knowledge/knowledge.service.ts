@@ -1,8 +1,10 @@
+import { renderMarkdown } from '../../../core/knowledge/markdown-render.js';
 import { searchDocumentOf, searchQueryOf } from '../../../core/knowledge/search-document.js';
 import { foldForSearch, markdownToPlainText } from '../../../core/text-ja/search-fold.util.js';
 import { parseSearchQuery } from '../../../core/text-ja/search-query.util.js';
 import { snippetOf } from '../../../core/text-ja/search-snippet.util.js';
 import { AppError, notFound } from '../../platform/app-error.js';
+import { createArticleReferenceChecks } from './knowledge-references.js';
 import { isoOrNull } from '../../platform/dto.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
@@ -27,6 +29,8 @@ export interface ArticleInput {
   productSkus?: string[] | undefined;
   categoryId?: string | null | undefined;
   visibility: 'public' | 'internal';
+  /** Related articles of the same tenant (checked on write). */
+  relatedIds?: string[] | undefined;
   /** Publish at once (imports of approved manuals, demo data); otherwise a draft. */
   publish?: boolean | undefined;
 }
@@ -56,16 +60,21 @@ function subtreeOf(categories: readonly { id: string; parentId: string | null }[
   return out;
 }
 
-export function toArticleDto(a: ArticleRow): ArticleDto {
+/** `related`: the related articles the caller may read, as found (unknown ones are left out). */
+export function toArticleDto(a: ArticleRow, related: readonly { id: string; title: string }[] = []): ArticleDto {
+  const titles = new Map(related.map((r) => [r.id, r.title]));
   return {
     id: a.id, title: a.title, body: a.body, tags: a.tags, productSkus: a.productSkus, categoryId: a.categoryId, visibility: a.visibility,
     status: a.status, publishedVersion: a.publishedVersion, latestVersion: a.latestVersion, reviewBy: a.reviewBy,
     publishedAt: isoOrNull(a.publishedAt), updatedAt: a.updatedAt.toISOString(), views: a.views, helpful: a.helpful, notHelpful: a.notHelpful,
+    bodyHtml: renderMarkdown(a.body),
+    related: a.relatedIds.flatMap((id) => (titles.has(id) ? [{ id, title: titles.get(id)! }] : [])),
   };
 }
 
 /** Knowledge articles and their Japanese search (C7). */
 export function createKnowledgeService(deps: Deps) {
+  const checks = createArticleReferenceChecks(deps.articles);
   const synonymCache = new Map<string, { at: number; groups: Promise<string[][]> }>();
   function synonymsOf(tenantId: string) {
     const now = deps.clock.now().getTime();
@@ -81,31 +90,38 @@ export function createKnowledgeService(deps: Deps) {
     const id = deps.ids();
     const tags = input.tags ?? [];
     const status = input.publish ? 'published' : 'draft';
-    const content = { title: input.title, body: input.body, tags, productSkus: input.productSkus ?? [], categoryId: input.categoryId ?? null, visibility: input.visibility };
+    const content = {
+      title: input.title, body: input.body, tags, productSkus: input.productSkus ?? [], categoryId: input.categoryId ?? null, visibility: input.visibility,
+      relatedIds: input.relatedIds ?? [],
+    };
     return {
       article: {
         id, tenantId: ctx.tenantId, ...content, ...searchDocumentOf({ title: input.title, body: input.body, tags }),
         status, publishedVersion: input.publish ? 1 : null, latestVersion: 1, publishedAt: input.publish ? at : null,
         ownerUserId: ctx.actorUserId, createdAt: at, updatedAt: at,
       },
-      version: { id: deps.ids(), tenantId: ctx.tenantId, articleId: id, version: 1, ...content, status, createdBy: ctx.actorUserId, createdAt: at },
+      version: {
+        id: deps.ids(), tenantId: ctx.tenantId, articleId: id, version: 1, ...content, status, createdBy: ctx.actorUserId, createdAt: at,
+        // Published at once (imports, demo): the creator stands as the reviewer, in the history too.
+        ...(input.publish ? { reviewedBy: ctx.actorUserId, reviewedAt: at, reviewNote: 'published on creation' } : {}),
+      },
     };
   }
 
   return {
     async createArticle(ctx: TenantContext, input: ArticleInput) {
-      if (input.categoryId && !(await deps.articles.categoryExists(ctx.tenantId, input.categoryId))) {
-        throw new AppError('validation_failed', 'Unknown category', [{ path: 'categoryId', message: 'no such category in this tenant' }]);
-      }
+      await checks.assertCategory(ctx.tenantId, input.categoryId);
+      await checks.assertRelated(ctx.tenantId, input.relatedIds ?? [], null);
       const rows = rowsOf(ctx, input, deps.clock.now());
       await deps.articles.insertArticle(rows.article, rows.version);
-      await deps.audit.record(ctx, { action: 'knowledge.article.create', entity: 'knowledge_article', entityId: rows.article.id, changes: { title: input.title, visibility: input.visibility, published: input.publish === true } });
+      await deps.audit.record(ctx, { action: 'knowledge.article.create', entity: 'knowledge_article', entityId: rows.article.id, changes: { title: input.title, visibility: input.visibility, published: input.publish === true, relatedIds: input.relatedIds ?? [] } });
       return rows.article.id;
     },
     /** Many at once, in chunks (imports, demo data). Returns the new ids in input order. */
     async createArticles(ctx: TenantContext, inputs: readonly ArticleInput[], chunk = 500) {
       const at = deps.clock.now();
       const ids: string[] = [];
+      for (const input of inputs) await checks.assertRelated(ctx.tenantId, input.relatedIds ?? [], null);
       for (let i = 0; i < inputs.length; i += chunk) {
         const rows = inputs.slice(i, i + chunk).map((input) => rowsOf(ctx, input, at));
         await deps.articles.insertArticles(rows);
@@ -117,7 +133,7 @@ export function createKnowledgeService(deps: Deps) {
     async getArticle(ctx: TenantContext, id: string, opts: { drafts?: boolean } = { drafts: true }) {
       const row = await deps.articles.findById(ctx.tenantId, id);
       if (!row || (row.publishedVersion === null && !opts.drafts)) throw notFound('Article');
-      return toArticleDto(row);
+      return toArticleDto(row, await deps.articles.titlesOf(ctx.tenantId, row.relatedIds, { publishedOnly: !opts.drafts }));
     },
     async categories(ctx: TenantContext) {
       return (await deps.articles.categories(ctx.tenantId)).map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, position: c.position }));
