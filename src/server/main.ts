@@ -6,6 +6,7 @@ import { createServices, type Services } from './services.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { newId } from './platform/ids.js';
 import { loggerOptions } from './platform/logger.js';
+import { installationSecret } from './platform/secrets.js';
 
 const MAINTENANCE_EVERY_MS = 15 * 60_000;
 
@@ -16,10 +17,10 @@ export interface Runtime {
 }
 
 /** The services on an open database as production wires them (the routing writer's lock and connections). */
-export function servicesFor(database: Database, opts: { sessionTtlHours: number; clock?: Clock }) {
+export function servicesFor(database: Database, opts: { sessionTtlHours: number; clock?: Clock; secret?: string | null }) {
   return createServices({
     db: database.db, clock: opts.clock ?? systemClock, ids: newId, sessionTtlHours: opts.sessionTtlHours,
-    leaderLock: database.tryLeaderLock, writerDb: database.writer(),
+    leaderLock: database.tryLeaderLock, writerDb: database.writer(), ...(opts.secret ? { formSecret: opts.secret } : {}),
   });
 }
 
@@ -28,7 +29,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database);
   await database.migrate();
   await database.maintain();
-  const services = servicesFor(database, { sessionTtlHours: config.sessionTtlHours });
+  const secret = config.secret ?? (config.database.kind === 'pglite' ? await installationSecret(config.database.dataDir) : null);
+  const services = servicesFor(database, { sessionTtlHours: config.sessionTtlHours, secret });
   return { database, services, close: () => database.close() };
 }
 

@@ -18,6 +18,8 @@ const envSchema = z.object({
   MADOGUCHI_CORS_ORIGINS: z.string().default(''),
   MADOGUCHI_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   MADOGUCHI_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Signs the public portal's form tokens; every node of one installation needs the same value. */
+  MADOGUCHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +37,8 @@ export interface Config {
   corsOrigins: string[];
   sessionTtlHours: number;
   loginRateLimitPerMinute: number;
+  /** null: PGlite keeps a generated one in its data directory; PostgreSQL installations should set it. */
+  secret: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -63,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.MADOGUCHI_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     sessionTtlHours: e.MADOGUCHI_SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.MADOGUCHI_LOGIN_RATE_LIMIT,
+    secret: e.MADOGUCHI_SECRET ?? null,
     logLevel: e.LOG_LEVEL,
   };
 }
