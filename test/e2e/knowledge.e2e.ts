@@ -84,7 +84,7 @@ describe('knowledge, talk flows and the public portal in Chromium', () => {
     await agent.getByRole('button', { name: 'エアコン' }).click();
     await agent.getByRole('button', { name: '「E-08」' }).click();
     await agent.getByRole('button', { name: '次へ' }).click();
-    await agent.getByRole('button', { name: '解決した' }).click();
+    await agent.getByRole('button', { name: '解消した' }).click();
     await expect.poll(() => agent.getByText('ご案内で解決しました。').count(), { timeout: 10_000 }).toBe(1);
     await agentContext.close();
 
@@ -117,6 +117,12 @@ describe('knowledge, talk flows and the public portal in Chromium', () => {
     const hits = await server.services.knowledge.search(ctx, 'タイマーの設定', { audience: 'portal', limit: 5 });
     const timer = await server.services.knowledge.getArticle(ctx, hits.hits[0]!.id, { drafts: false });
     expect(timer).toMatchObject({ title: 'タイマーの設定', status: 'published', visibility: 'public', helpful: 1 });
+    // The talk flow run was recorded with its path: 故障受付 → エアコン → E-08 → guidance → solved.
+    const flows = await server.services.talkFlows.listFlows(ctx, { page: 1, pageSize: 20 }, { editor: true });
+    const repair = flows.items.find((f) => f.name === '故障受付')!;
+    const stats = await server.services.talkFlows.stats(ctx, repair.id, {});
+    expect(stats.runs).toMatchObject({ total: 1, completed: 1 });
+    expect(stats.choices.filter((c) => c.runs > 0).map((c) => c.label)).toEqual(expect.arrayContaining(['エアコン', '「E-08」', '解消した']));
 
     // …and the operator sees it in the console.
     const checkContext = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
