@@ -17,9 +17,9 @@
  *
  * Baseline in the same run: a naive matcher (below, ~40 lines) that scans ALL agents for an arriving
  * contact and ALL waiting contacts for an agent that freed capacity, with the engine's rules. It
- * decides on the same states as the engine (kept from before each of the first measured arrival /
- * capacity-freeing steps), over fewer decisions, timed after the engine's run so that neither pays
- * for the other's garbage; its pick is also compared with the engine's first offer (must agree).
+ * decides on the same states as the engine (before each arrival / capacity-freeing step) over a
+ * stretch of the stream of its own between the warm-up and the engine's measured run, so that neither
+ * pays for the other's garbage; its pick is also compared with the engine's first offer (must agree).
  *
  *   npm run bench:routing          # node --max-semi-space-size=128, as `npm start` runs the server
  *   npm run bench:routing -- --steps 50000 --warmup-s 300   # quick run
@@ -146,13 +146,6 @@ function buildConfig(): { config: RoutingConfig; queueChannel: Map<QueueId, Chan
 }
 
 // ——— the naive baseline: scan everything, same rules, obviously correct ———
-
-/** What the naive matcher decided: for a contact, its agent; for an agent, its contact (null = none). */
-interface Pick {
-  side: 'contact' | 'agent';
-  contactId: ContactId | null;
-  agentId: AgentId | null;
-}
 
 /** Best agent for a waiting contact: scan all agents. Tier, skill sum, fewest open, longest idle, id. */
 function naiveAgentFor(s: RoutingState, c: ContactRuntime): AgentId | null {
@@ -410,11 +403,61 @@ async function main(): Promise<void> {
     `warm-up: ${fmt(warmSteps)} steps over ${WARMUP_S} s simulated (${round((performance.now() - tWarm) / 1000, 1)} s wall), arrivals ${round(rate, 1)}/s → ${census()}`,
   );
 
-  // ——— measured stream (engine); the naive baseline's probes are recorded here and timed afterwards ———
-  // Probes keep the (persistent, so cheaply retained) state the engine decided on. Timing the naive
-  // scans in between engine steps would charge the engine with the scans' garbage and evicted caches.
-  interface Probe { state: RoutingState; now: number; want: Pick; arrival?: Extract<RoutingEvent, { type: 'contact_arrived' }>['contact']; got: ContactId | AgentId | null }
-  const probes: Probe[] = [];
+  /** The naive pick for the event about to be stepped on `state`, or undefined when it is not a probe. */
+  const naivePick = (event: RoutingEvent): ContactId | AgentId | null | undefined => {
+    // The naive matcher decides on the same state (timers due at `now` aside: only when none are).
+    if (state.nextDueAt !== null && state.nextDueAt <= now) return undefined;
+    if (event.type === 'contact_arrived' && event.contact.lastAgentId === undefined) {
+      const e = event.contact;
+      const c: ContactRuntime = {
+        id: e.id, tenantId: e.tenantId, queueId: e.queueId, channel: e.channel,
+        kind: 'inbound', priorityOverride: e.priority ?? null, arrivedAt: now as Millis, queuedAt: now as Millis,
+        seq: state.seq, customerKey: null, lastAgentId: null, lastServedAt: null, context: null, status: { kind: 'waiting' },
+        overflowStage: 0, extraQueues: [], relax: 0, declinedBy: [], offers: 0, transfers: 0,
+      };
+      return naiveAgentFor(state, c);
+    }
+    if (event.type === 'wrap_up_done') {
+      // The wrap-up slot is freed first: the naive scan judges the agent with that slot gone.
+      const a = state.agents.get(event.agentId);
+      if (!a) return null;
+      const freed = { ...a, slots: a.slots.filter((x) => !(x.contactId === event.contactId && x.phase === 'wrap_up')) };
+      const view: RoutingState = { ...state, agents: new Map([[event.agentId, freed]]) as RoutingState['agents'] };
+      return naiveContactFor(view, event.agentId, now);
+    }
+    return undefined;
+  };
+  const engineFirstPick = (event: RoutingEvent, actions: readonly RoutingAction[]): ContactId | AgentId | null => {
+    const contactSide = event.type === 'contact_arrived';
+    const offer = actions.find((a) => a.type === 'offer' && (contactSide ? a.contactId === event.contact.id : event.type === 'wrap_up_done' && a.agentId === event.agentId));
+    return offer?.type !== 'offer' ? null : contactSide ? offer.agentId : offer.contactId;
+  };
+
+  // ——— the naive baseline: its own stretch of the stream right after the warm-up, engine untimed ———
+  // Timed apart from the engine's run: interleaved, the scans' garbage would be collected inside
+  // engine steps and their sweeps over every record would evict the engine's caches.
+  const baseline: number[] = [];
+  let mismatches = 0;
+  while (baseline.length < BASELINE) {
+    const { at, job } = nextJob();
+    now = Math.max(now, at);
+    const event = eventOf(job);
+    if (!event) continue;
+    const t0 = performance.now();
+    const pick = naivePick(event);
+    const dt = performance.now() - t0;
+    const r = step(state, event, now as Millis);
+    if (!r.ok) continue;
+    if (pick !== undefined) {
+      baseline.push(dt);
+      if (pick !== engineFirstPick(event, r.actions)) mismatches++;
+    }
+    state = r.state;
+    react(r.actions);
+  }
+  const compared = baseline.length;
+
+  // ——— measured stream (engine) ———
   const samples: number[] = [];
   const byType = new Map<string, number[]>();
   let offers = 0;
@@ -426,15 +469,6 @@ async function main(): Promise<void> {
     now = Math.max(now, at);
     const event = eventOf(job);
     if (!event) continue;
-    let probe: Probe | null = null;
-    // The naive matcher decides on the same state (timers due at `now` aside: only when none are).
-    if (probes.length < BASELINE && (state.nextDueAt === null || state.nextDueAt > now)) {
-      if (event.type === 'contact_arrived' && event.contact.lastAgentId === undefined) {
-        probe = { state, now, want: { side: 'contact', contactId: event.contact.id, agentId: null }, arrival: event.contact, got: null };
-      } else if (event.type === 'wrap_up_done') {
-        probe = { state, now, want: { side: 'agent', agentId: event.agentId, contactId: event.contactId ?? null }, got: null };
-      }
-    }
     const t0 = performance.now();
     const r = step(state, event, now as Millis);
     const dt = performance.now() - t0;
@@ -446,47 +480,10 @@ async function main(): Promise<void> {
       refused++;
       continue;
     }
-    if (probe) {
-      const want = probe.want;
-      const offer = r.actions.find((a) => a.type === 'offer' && (want.side === 'contact' ? a.contactId === want.contactId : a.agentId === want.agentId));
-      probe.got = offer?.type !== 'offer' ? null : want.side === 'contact' ? offer.agentId : offer.contactId;
-      probes.push(probe);
-    }
     state = r.state;
     offers += r.actions.filter((a) => a.type === 'offer').length;
     react(r.actions);
   }
-
-  // ——— the naive baseline on the recorded states: timed, and its picks compared with the engine's ———
-  const baseline: number[] = [];
-  let mismatches = 0;
-  for (const p of probes) {
-    const s0 = p.state;
-    let pick: ContactId | AgentId | null = null;
-    const t0 = performance.now();
-    if (p.want.side === 'contact') {
-      const e = p.arrival!;
-      const c: ContactRuntime = {
-        id: e.id, tenantId: e.tenantId, queueId: e.queueId, channel: e.channel,
-        kind: 'inbound', priorityOverride: e.priority ?? null, arrivedAt: p.now as Millis, queuedAt: p.now as Millis,
-        seq: s0.seq, customerKey: null, lastAgentId: null, lastServedAt: null, context: null, status: { kind: 'waiting' },
-        overflowStage: 0, extraQueues: [], relax: 0, declinedBy: [], offers: 0, transfers: 0,
-      };
-      pick = naiveAgentFor(s0, c);
-    } else {
-      // The wrap-up slot is freed first: the naive scan judges the agent with that slot gone.
-      const agentId = p.want.agentId as AgentId;
-      const a = s0.agents.get(agentId);
-      if (a) {
-        const freed = { ...a, slots: a.slots.filter((x) => !(x.contactId === p.want.contactId && x.phase === 'wrap_up')) };
-        const view: RoutingState = { ...s0, agents: new Map([[agentId, freed]]) as RoutingState['agents'] };
-        pick = naiveContactFor(view, agentId, p.now);
-      }
-    }
-    baseline.push(performance.now() - t0);
-    if (pick !== p.got) mismatches++;
-  }
-  const compared = probes.length;
   const sim = (now - startSim) / 1000;
   const stats = (xs: number[]) => {
     const sorted = [...xs].sort((x, y) => x - y);
