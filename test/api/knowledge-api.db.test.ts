@@ -109,4 +109,13 @@ describe.each(testEngines())('knowledge API [%s]', (engine) => {
     expect(misses.map((m) => m.query)).toEqual(expect.arrayContaining(['ギフト包装', 'かいがい はっそう']));
     expectProblem(await agentA.get(`${K}/misses`), 403, 'forbidden');
   });
+
+  it('never stores a card number typed into the search box', async () => {
+    await search(agentA, 'カード 4111 1111 1111 1111 払い戻し');
+    const misses = (await supervisorA.get(`${K}/misses`)).json() as { query: string }[];
+    const stored = misses.map((m) => m.query).find((q) => q.startsWith('カード'));
+    expect(stored).toBeDefined();
+    expect(stored!.replace(/\D/g, '')).not.toContain('4111111111111111');
+    expect(stored).toContain('1111');
+  });
 });

@@ -1,5 +1,6 @@
 import { renderMarkdown } from '../../../core/knowledge/markdown-render.js';
 import { searchDocumentOf, searchQueryOf } from '../../../core/knowledge/search-document.js';
+import { maskCardNumbers } from '../../../core/privacy/card-mask.js';
 import { foldForSearch, markdownToPlainText } from '../../../core/text-ja/search-fold.util.js';
 import { parseSearchQuery } from '../../../core/text-ja/search-query.util.js';
 import { snippetOf } from '../../../core/text-ja/search-snippet.util.js';
@@ -181,7 +182,9 @@ export function createKnowledgeService(deps: Deps) {
       const q = { all: searchQueryOf(parsed, 'all'), any: searchQueryOf(parsed, 'any'), phrase: parsed.phrase, terms: parsed.terms.map((t) => t.variants) };
       const hits = await deps.search.search(ctx.tenantId, q, filters, opts.limit);
       if (hits.length === 0 && parsed.phrase) {
-        await deps.articles.recordMiss({ id: deps.ids(), tenantId: ctx.tenantId, queryFold: foldForSearch(query), query: query.trim().slice(0, 200), source: opts.audience, at: deps.clock.now() });
+        // What visitors type is kept for editors: never a card number (some paste one into any box).
+        const kept = maskCardNumbers(query.trim()).slice(0, 200);
+        await deps.articles.recordMiss({ id: deps.ids(), tenantId: ctx.tenantId, queryFold: foldForSearch(kept), query: kept, source: opts.audience, at: deps.clock.now() });
       }
       const variants = parsed.terms.flatMap((t) => t.variants);
       return {
