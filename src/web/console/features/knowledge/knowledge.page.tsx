@@ -1,5 +1,5 @@
 import { Button, Card, Grid, Group, Stack, Text } from '@mantine/core';
-import { IconEdit, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { IconChartBar, IconEdit, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../ui/page-header.js';
 import { ArticleView } from './article-view.js';
 import { ImportModal } from './import-modal.js';
 import { KnowledgeSearchPanel } from './knowledge-search-panel.js';
+import { UsageReportModal } from './usage-report.js';
 
 /** /t/:tenant/knowledge — search the tenant's knowledge and read an article (?q=&category=&article=). */
 export function KnowledgePage() {
@@ -17,6 +18,7 @@ export function KnowledgePage() {
   const base = `${tenantPath(slug)}/knowledge`;
   const [params, setParams] = useSearchParams();
   const [importing, setImporting] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const q = params.get('q') ?? '';
   const categoryId = params.get('category');
   const articleId = params.get('article');
@@ -40,6 +42,9 @@ export function KnowledgePage() {
                   {t('knowledge.editor.edit')}
                 </Button>
               )}
+              <Button variant="default" leftSection={<IconChartBar size={16} aria-hidden />} onClick={() => setReporting(true)}>
+                {t('knowledge.usage.open')}
+              </Button>
               <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)}>
                 {t('knowledge.import.open')}
               </Button>
@@ -70,6 +75,7 @@ export function KnowledgePage() {
         </Grid.Col>
       </Grid>
       <ImportModal opened={importing} onClose={() => setImporting(false)} />
+      <UsageReportModal opened={reporting} onClose={() => setReporting(false)} />
     </Stack>
   );
 }
