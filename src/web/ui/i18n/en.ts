@@ -148,6 +148,7 @@ export const en: Messages = {
       neverViewed: 'Never read ({{n}})',
       source: { console: 'Console', portal: 'Portal' },
     },
+    attachments: { title: 'Attachments', none: 'No attachments.', add: 'Attach a file (up to 10 MB)', remove: 'Remove {{name}}' },
     visibility: { public: 'Public', internal: 'Internal' },
     status: { draft: 'Draft', in_review: 'In review', published: 'Published', archived: 'Archived' },
   },

@@ -146,6 +146,7 @@ export const ja = {
       neverViewed: '一度も読まれていない記事（{{n}}件）',
       source: { console: 'コンソール', portal: 'ポータル' },
     },
+    attachments: { title: '添付ファイル', none: '添付ファイルはありません。', add: 'ファイルを添付（10 MB まで）', remove: '{{name}} を削除' },
     visibility: { public: '公開', internal: '社内' },
     status: { draft: '下書き', in_review: 'レビュー中', published: '公開済み', archived: 'アーカイブ' },
   },

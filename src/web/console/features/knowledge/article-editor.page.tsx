@@ -10,6 +10,7 @@ import { useTenant } from '../auth/tenant-context.js';
 import { useCreateArticle, useSaveDraft, useVersion, useWorkflowMove, type ArticleContent, type WorkflowMove } from './article-editor.queries.js';
 import { categoryOptions } from './knowledge-search-panel.js';
 import { useArticle, useCategories } from './knowledge.queries.js';
+import { ArticleAttachments } from './article-attachments.js';
 import { VersionHistory } from './version-history.js';
 
 const EMPTY: ArticleContent = { title: '', body: '', tags: [], productSkus: [], categoryId: null, visibility: 'internal', relatedIds: [] };
@@ -140,6 +141,11 @@ export function ArticleEditorPage() {
                 {t('knowledge.editor.history')}
               </Text>
               <VersionHistory articleId={id} latestVersion={latest} canEdit={can('knowledge:write')} />
+            </Card>
+          )}
+          {id && (
+            <Card withBorder radius="md" padding="md" mt="md">
+              <ArticleAttachments articleId={id} canEdit={can('knowledge:write')} />
             </Card>
           )}
         </Grid.Col>
