@@ -1,4 +1,4 @@
-import mammoth from 'mammoth';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { escapeMarkdownText, type ManualBlock } from '../../../core/knowledge/manual-split.js';
 import type { ReaderNote } from './knowledge-import.messages.js';
 import { importErrors } from './knowledge-import.errors.js';
@@ -9,37 +9,17 @@ const STYLE_MAP = [1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='見出し ${
 
 type Node = string | { tag: string; attrs: Record<string, string>; children: Node[] };
 
-const decode = (s: string) => s.replace(/&(lt|gt|quot|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
-
-/**
- * mammoth's HTML as a tree. Its writer emits a small, regular subset — open and close tags, `<x />`
- * for void elements, double-quoted attributes, and only `&amp; &lt; &gt; &quot;` escaped — so this
- * reads it exactly, where a general HTML parser would be a dependency for nothing more.
- * https://github.com/mwilliamson/mammoth.js/blob/master/lib/writers/html-writer.js
- */
+/** mammoth's HTML as a small tree of tags and text, read with parse5 (entities decoded, void tags closed). */
 export function parseMammothHtml(html: string): Node[] {
-  const root: Node[] = [];
-  const stack: { tag: string; children: Node[] }[] = [{ tag: '', children: root }];
-  const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=/>]+="[^"]*")*)\s*(\/?)>|([^<]+)/g;
-  for (const m of html.matchAll(TOKEN)) {
-    const top = stack[stack.length - 1]!;
-    if (m[5] !== undefined) {
-      top.children.push(decode(m[5]));
-      continue;
-    }
-    const tag = m[2]!.toLowerCase();
-    if (m[1]) {
-      // Close up to the matching open tag (mammoth's output always nests; this only guards).
-      const at = stack.map((s) => s.tag).lastIndexOf(tag);
-      if (at > 0) stack.length = at;
-      continue;
-    }
-    const attrs = Object.fromEntries([...(m[3] ?? '').matchAll(/([^\s=/>]+)="([^"]*)"/g)].map((a) => [a[1]!, decode(a[2]!)]));
-    const node = { tag, attrs, children: [] as Node[] };
-    top.children.push(node);
-    if (!m[4]) stack.push(node);
-  }
-  return root;
+  const convert = (nodes: readonly DefaultTreeAdapterTypes.ChildNode[]): Node[] =>
+    nodes.flatMap((n): Node[] => {
+      if (n.nodeName === '#text') return [(n as DefaultTreeAdapterTypes.TextNode).value];
+      if (!('tagName' in n)) return [];
+      const element = n as DefaultTreeAdapterTypes.Element;
+      const children = element.tagName === 'template' ? [] : element.childNodes;
+      return [{ tag: element.tagName, attrs: Object.fromEntries(element.attrs.map((a) => [a.name, a.value])), children: convert(children) }];
+    });
+  return convert(parseFragment(html).childNodes);
 }
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
@@ -96,6 +76,8 @@ export function blocksOfMammothHtml(nodes: Node[]): ManualBlock[] {
 export async function readDocx(data: Buffer): Promise<{ blocks: ManualBlock[]; notes: ReaderNote[] }> {
   let result;
   try {
+    // Loaded on first use: a server that never imports a manual does not pay for it at start.
+    const { default: mammoth } = await import('mammoth');
     result = await mammoth.convertToHtml({ buffer: data }, {
       styleMap: STYLE_MAP,
       // Images are not imported: keep them out of the HTML instead of inlining megabytes of base64.

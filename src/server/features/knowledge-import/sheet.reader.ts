@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { QaSheet } from '../../../core/knowledge/qa-sheet.js';
 import { parseCsvText } from '../customers/customer-import.decode.js';
 import { CustomerImportFileError } from '../customers/customer-import.errors.js';
@@ -27,6 +26,8 @@ export function readCsv(text: string): { sheets: QaSheet[]; notes: ReaderNote[] 
  * ("Sheet1") says nothing and is not used.
  */
 export async function readXlsx(data: Buffer): Promise<{ sheets: QaSheet[]; notes: ReaderNote[] }> {
+  // Loaded on first use (a large library): a server that never imports a sheet does not pay for it at start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
