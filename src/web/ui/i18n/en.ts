@@ -104,6 +104,8 @@ export const en: Messages = {
       visibility: 'Visibility',
       tags: 'Tags',
       products: 'Products (SKU)',
+      related: 'Related articles (up to 10)',
+      relatedPlaceholder: 'Search articles to add',
       note: 'Change note',
       noteHelp: 'Required to send back.',
       saveDraft: 'Save draft',

@@ -102,6 +102,8 @@ export const ja = {
       visibility: '公開範囲',
       tags: 'タグ',
       products: '対象製品（SKU）',
+      related: '関連する記事（10件まで）',
+      relatedPlaceholder: '記事を検索して追加',
       note: '変更メモ',
       noteHelp: '差し戻しのときは必須です。',
       saveDraft: '下書き保存',

@@ -11,11 +11,12 @@ import { useCreateArticle, useSaveDraft, useVersion, useWorkflowMove, type Artic
 import { categoryOptions } from './knowledge-search-panel.js';
 import { useArticle, useCategories } from './knowledge.queries.js';
 import { ArticleAttachments } from './article-attachments.js';
+import { RelatedPicker } from './related-picker.js';
 import { VersionHistory } from './version-history.js';
 
 const EMPTY: ArticleContent = { title: '', body: '', tags: [], productSkus: [], categoryId: null, visibility: 'internal', relatedIds: [] };
 
-function ContentFields({ value, onChange }: { value: ArticleContent; onChange: (v: ArticleContent) => void }) {
+function ContentFields({ value, onChange, selfId, knownRelated }: { value: ArticleContent; onChange: (v: ArticleContent) => void; selfId: string | null; knownRelated: readonly { id: string; title: string }[] }) {
   const { t } = useTranslation();
   const categories = useCategories();
   return (
@@ -49,6 +50,7 @@ function ContentFields({ value, onChange }: { value: ArticleContent; onChange: (
       </Group>
       <TagsInput label={t('knowledge.editor.tags')} value={value.tags} onChange={(tags) => onChange({ ...value, tags })} maxTags={50} />
       <TagsInput label={t('knowledge.editor.products')} value={value.productSkus} onChange={(productSkus) => onChange({ ...value, productSkus })} maxTags={50} />
+      <RelatedPicker selfId={selfId} value={value.relatedIds} known={knownRelated} onChange={(relatedIds) => onChange({ ...value, relatedIds })} />
     </Stack>
   );
 }
@@ -104,7 +106,7 @@ export function ArticleEditorPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Card withBorder radius="md" padding="md">
             <Stack gap="sm">
-              <ContentFields value={content} onChange={setContent} />
+              <ContentFields value={content} onChange={setContent} selfId={id} knownRelated={article.data?.related ?? []} />
               {id && <TextInput label={t('knowledge.editor.note')} description={t('knowledge.editor.noteHelp')} maxLength={1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />}
               <Group gap="xs">
                 <Button onClick={onSave} loading={create.isPending || save.isPending} disabled={content.title.trim() === '' || (!!id && !dirty)}>
