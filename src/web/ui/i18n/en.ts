@@ -151,6 +151,7 @@ export const en: Messages = {
       source: { console: 'Console', portal: 'Portal' },
     },
     attachments: { title: 'Attachments', none: 'No attachments.', add: 'Attach a file (up to 10 MB)', remove: 'Remove {{name}}' },
+    related: 'Related articles',
     visibility: { public: 'Public', internal: 'Internal' },
     status: { draft: 'Draft', in_review: 'In review', published: 'Published', archived: 'Archived' },
   },

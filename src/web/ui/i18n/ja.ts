@@ -149,6 +149,7 @@ export const ja = {
       source: { console: 'コンソール', portal: 'ポータル' },
     },
     attachments: { title: '添付ファイル', none: '添付ファイルはありません。', add: 'ファイルを添付（10 MB まで）', remove: '{{name}} を削除' },
+    related: '関連する記事',
     visibility: { public: '公開', internal: '社内' },
     status: { draft: '下書き', in_review: 'レビュー中', published: '公開済み', archived: 'アーカイブ' },
   },

@@ -1,4 +1,4 @@
-import { Badge, Button, CopyButton, Group, Stack, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Badge, Button, CopyButton, Group, Stack, Text, Title, Typography } from '@mantine/core';
 import { IconCopy, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ function ArticleBody({ article }: { article: Article }) {
 }
 
 /** One article as an operator reads it: status, freshness, the answer, copy and "was this helpful?". */
-export function ArticleView({ id, onCopy }: { id: string; onCopy?: ((text: string) => void) | undefined }) {
+export function ArticleView({ id, onCopy, onOpenArticle }: { id: string; onCopy?: ((text: string) => void) | undefined; onOpenArticle?: ((id: string) => void) | undefined }) {
   const { t } = useTranslation();
   const { timeZone, can } = useTenant();
   const article = useArticle(id);
@@ -66,6 +66,24 @@ export function ArticleView({ id, onCopy }: { id: string; onCopy?: ((text: strin
         {t('knowledge.updated', { at: formatDateTime(a.updatedAt, timeZone) })}
       </Text>
       <ArticleBody article={a} />
+      {(a.related ?? []).length > 0 && (
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {t('knowledge.related')}
+          </Text>
+          {(a.related ?? []).map((r) =>
+            onOpenArticle ? (
+              <Anchor key={r.id} component="button" type="button" size="sm" ta="left" onClick={() => onOpenArticle(r.id)}>
+                {r.title}
+              </Anchor>
+            ) : (
+              <Text key={r.id} size="sm">
+                {r.title}
+              </Text>
+            ),
+          )}
+        </Stack>
+      )}
       <Group gap="xs">
         {onCopy ? (
           <Button size="xs" variant="light" leftSection={<IconCopy size={14} aria-hidden />} onClick={() => onCopy(answerText(a))}>

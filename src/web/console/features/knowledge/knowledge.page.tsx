@@ -70,7 +70,7 @@ export function KnowledgePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder radius="md" padding="md">
-            {articleId ? <ArticleView id={articleId} /> : <Text c="dimmed">{t('knowledge.pickArticle')}</Text>}
+            {articleId ? <ArticleView id={articleId} onOpenArticle={(id) => update({ article: id })} /> : <Text c="dimmed">{t('knowledge.pickArticle')}</Text>}
           </Card>
         </Grid.Col>
       </Grid>
