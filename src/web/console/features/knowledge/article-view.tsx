@@ -2,36 +2,18 @@ import { Anchor, Badge, Button, CopyButton, Group, Stack, Text, Title, Typograph
 import { IconCopy, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { markdownToText } from '../../../../core/knowledge/markdown-render.js';
 import { formatDateTime } from '../../../ui/format/datetime.js';
 import { RecordLoadError, LoadingState } from '../../common/load-state.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { useArticle, useArticleFeedback, type Article } from './knowledge.queries.js';
 
-/** Plain text of an answer for pasting into a reply or notes (Markdown marks dropped, paragraphs kept). */
-export function answerText(article: Pick<Article, 'body'>): string {
-  return article.body
-    .replace(/```[^\n]*\n?/g, '')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
-    .replace(/(\*\*|__|`)/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 function ArticleBody({ article }: { article: Article }) {
-  // bodyHtml is rendered and sanitized by the server (raw HTML disabled); without it, show the text.
-  if (article.bodyHtml !== undefined) {
-    return (
-      <Typography>
-        <div className="knowledge-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-      </Typography>
-    );
-  }
+  // bodyHtml is rendered and sanitized by the server (markdown-it, raw HTML disabled).
   return (
-    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-      {article.body}
-    </Text>
+    <Typography>
+      <div className="knowledge-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+    </Typography>
   );
 }
 
@@ -66,12 +48,12 @@ export function ArticleView({ id, onCopy, onOpenArticle }: { id: string; onCopy?
         {t('knowledge.updated', { at: formatDateTime(a.updatedAt, timeZone) })}
       </Text>
       <ArticleBody article={a} />
-      {(a.related ?? []).length > 0 && (
+      {a.related.length > 0 && (
         <Stack gap={2}>
           <Text size="sm" fw={600}>
             {t('knowledge.related')}
           </Text>
-          {(a.related ?? []).map((r) =>
+          {a.related.map((r) =>
             onOpenArticle ? (
               <Anchor key={r.id} component="button" type="button" size="sm" ta="left" onClick={() => onOpenArticle(r.id)}>
                 {r.title}
@@ -86,11 +68,11 @@ export function ArticleView({ id, onCopy, onOpenArticle }: { id: string; onCopy?
       )}
       <Group gap="xs">
         {onCopy ? (
-          <Button size="xs" variant="light" leftSection={<IconCopy size={14} aria-hidden />} onClick={() => onCopy(answerText(a))}>
+          <Button size="xs" variant="light" leftSection={<IconCopy size={14} aria-hidden />} onClick={() => onCopy(markdownToText(a.body))}>
             {t('knowledge.useAnswer')}
           </Button>
         ) : (
-          <CopyButton value={answerText(a)}>
+          <CopyButton value={markdownToText(a.body)}>
             {({ copied, copy }) => (
               <Button size="xs" variant="light" leftSection={<IconCopy size={14} aria-hidden />} onClick={copy}>
                 {copied ? t('knowledge.copied') : t('knowledge.copy')}

@@ -7,7 +7,7 @@ import { tenantKey, useTenant } from '../auth/tenant-context.js';
 export type SearchResult = z.infer<typeof searchResultDto>;
 export type SearchHit = SearchResult['hits'][number];
 /** The article as the console reads it; `bodyHtml` is the server's sanitized rendering of `body`. */
-export type Article = z.infer<typeof articleDto> & { bodyHtml?: string; related?: { id: string; title: string }[] };
+export type Article = z.infer<typeof articleDto>;
 export type Category = z.infer<typeof categoryDto>;
 
 export function articleKey(slug: string, id: string): unknown[] {
