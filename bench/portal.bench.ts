@@ -21,7 +21,7 @@ import { newId } from '../src/server/platform/ids.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import type { ArticleInput } from '../src/server/features/knowledge/knowledge.service.js';
 import type { Database } from '../src/server/db/client.js';
-import { intArg, openPgliteBench, openPostgresBench, parseArgs, prng, round, summarize } from './support/bench-kit.js';
+import { analyzeAfterLoad, intArg, openPgliteBench, openPostgresBench, parseArgs, prng, round, summarize } from './support/bench-kit.js';
 
 interface AutocannonResult { requests: { total: number }; non2xx: number; errors: number }
 interface AutocannonInstance { on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void }
@@ -100,7 +100,7 @@ async function runEngine(engine: 'postgres' | 'pglite') {
     const t0 = performance.now();
     const ids = await setup.knowledge.createArticles(ctx, generate(ARTICLES, categories));
     await setup.portal.settings.updateSettings(ctx, { enabled: true, title: 'ポータル計測', tagline: '', logoUrl: null, primaryColor: '#1d4ed8', accentColor: '#f59e0b', defaultLocale: 'ja', contactQueueId: null, staleAfterDays: 180 });
-    await database.maintain();
+    await analyzeAfterLoad(database);
     log(`${engine}: ${ids.length} public articles in ${round((performance.now() - t0) / 1000, 1)} s`);
 
     const rand = prng(13);

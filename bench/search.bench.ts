@@ -18,7 +18,7 @@ import { servicesFor } from '../src/server/main.js';
 import { systemContext } from '../src/server/platform/system-context.js';
 import { ilikeSearch } from './support/ilike-baseline.js';
 import type { ArticleInput } from '../src/server/features/knowledge/knowledge.service.js';
-import { intArg, openPgliteBench, openPostgresBench, parseArgs, prng, round, summarize, type BenchDatabase } from './support/bench-kit.js';
+import { analyzeAfterLoad, intArg, openPgliteBench, openPostgresBench, parseArgs, prng, round, summarize, type BenchDatabase } from './support/bench-kit.js';
 
 interface Article { tenant: string; category: string[]; tags: string[]; title: string; body: string; visibility: 'public' | 'internal' }
 interface Query { q: string; kind: string }
@@ -75,7 +75,7 @@ async function runEngine(engine: 'postgres' | 'pglite', articles: ArticleInput[]
       await services.knowledge.createArticles(ctx, articles.slice(i, i + 2_000));
       progress(`${engine}: ${Math.min(i + 2_000, articles.length)}/${articles.length} articles`);
     }
-    await database.maintain();
+    await analyzeAfterLoad(database);
     const loadS = (performance.now() - t0) / 1000;
     log(`${engine}: ${articles.length} articles loaded and indexed in ${round(loadS, 1)} s`);
 

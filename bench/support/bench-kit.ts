@@ -71,6 +71,15 @@ export async function execSql(database: Database, text: string): Promise<Record<
   return res.rows;
 }
 
+/**
+ * Statistics for the planner right after a bulk load, on both engines: PGlite has no autovacuum
+ * (maintain() analyzes), and PostgreSQL's would get there only a minute or so into the run.
+ */
+export async function analyzeAfterLoad(database: Database): Promise<void> {
+  await database.maintain();
+  if (database.kind === 'postgres') await execSql(database, 'ANALYZE');
+}
+
 export interface BenchDatabase {
   database: Database;
   /** Where the data lives, for the report (temp dir, ':memory:' or the database name). */

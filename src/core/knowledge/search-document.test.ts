@@ -21,7 +21,13 @@ describe('searchQueryOf', () => {
     const q = parseSearchQuery('返却 送料', { synonyms: [['返品', '返却']] });
     expect(searchQueryOf(q, 'all')).toBe("('返却' | '返品') & '送料'");
     expect(searchQueryOf(q, 'any')).toBe("('返却' | '返品') | '送料'");
-    expect(searchQueryOf(parseSearchQuery('メールマガジン'), 'all')).toBe("('めー' & 'ーる' & 'るま' & 'まが' & 'がじ' & 'じん')");
+  });
+
+  it('asks for bigrams that cover every character, without the overlapping ones between', () => {
+    // めーるまがじん: めー るま がじ cover six characters, じん the seventh.
+    expect(searchQueryOf(parseSearchQuery('メールマガジン'), 'all')).toBe("('めー' & 'るま' & 'がじ' & 'じん')");
+    expect(searchQueryOf(parseSearchQuery('製造番号'), 'all')).toBe("('製造' & '番号')");
+    expect(searchQueryOf(parseSearchQuery('後払い'), 'all')).toBe("('後払' & '払い')");
   });
 
   it('is empty when nothing is searchable, and quotes what it passes on', () => {

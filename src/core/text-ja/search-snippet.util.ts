@@ -33,9 +33,12 @@ const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 // surrogates, CR or Hangul jamo has one cluster per code unit (most Japanese text): walking it
 // directly is several times faster than the segmenter.
 const NEEDS_SEGMENTER = /[\p{M}\p{Grapheme_Extend}\uD800-\uDFFF\r\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]|\u200C|\u200D/u;
-function clustersOf(text: string): Iterable<{ segment: string; index: number }> {
-  if (NEEDS_SEGMENTER.test(text)) return graphemes.segment(text);
-  return Array.from({ length: text.length }, (_, index) => ({ segment: text[index]!, index }));
+function forEachCluster(text: string, visit: (segment: string, index: number) => void): void {
+  if (NEEDS_SEGMENTER.test(text)) {
+    for (const { segment, index } of graphemes.segment(text)) visit(segment, index);
+  } else {
+    for (let index = 0; index < text.length; index++) visit(text[index]!, index);
+  }
 }
 // The fold of a cluster never changes: shared by every snippet (bounded; the alphabet is small).
 const FOLD_CACHE_SIZE = 20_000;
@@ -52,11 +55,11 @@ const CHOON_BETWEEN_ALNUM = /(?<=[a-z0-9])ー+(?=[a-z0-9])/g;
  * contextual; the two contexts that matter are repaired: a mark whose own base was dropped
  * (か゛, か-゙) is refolded with the piece before it, and ー between ASCII letters/digits goes.
  */
-function foldPieces(text: string): { pieces: Piece[]; clusterCount: number } {
+function foldPieces(text: string): { pieces: Piece[]; clusterStarts: number[] } {
   let pieces: Piece[] = [];
-  let count = 0;
-  for (const { segment, index } of clustersOf(text)) {
-    const ci = count++;
+  const clusterStarts: number[] = [];
+  forEachCluster(text, (segment, index) => {
+    const ci = clusterStarts.push(index) - 1;
     const end = index + segment.length;
     let folded = foldedClusters.get(segment);
     if (folded === undefined) {
@@ -71,7 +74,7 @@ function foldPieces(text: string): { pieces: Piece[]; clusterCount: number } {
     } else if (folded !== '') {
       pieces.push({ start: index, end, first: ci, last: ci, folded });
     }
-  }
+  });
 
   const joined = pieces.map((p) => p.folded).join('');
   const dropped = new Set<number>();
@@ -87,7 +90,7 @@ function foldPieces(text: string): { pieces: Piece[]; clusterCount: number } {
     }
     pieces = pieces.filter((p) => p.folded !== '');
   }
-  return { pieces, clusterCount: count };
+  return { pieces, clusterStarts };
 }
 
 /**
@@ -152,7 +155,8 @@ function bestWindow(matches: Match[], length: number, clusterCount: number): num
 export function snippetOf(text: string, variants: readonly string[], opts: SnippetOptions = {}): Snippet {
   const length = Math.max(1, Math.floor(opts.length ?? 120));
   const folded = [...new Set(variants.map(foldForSearch))].filter((v) => v !== '');
-  const { pieces, clusterCount } = foldPieces(text);
+  const { pieces, clusterStarts } = foldPieces(text);
+  const clusterCount = clusterStarts.length;
   const matches = findMatches(pieces, folded);
   const from = bestWindow(matches, length, clusterCount);
   const to = Math.min(clusterCount, from + length); // exclusive, in clusters
@@ -165,18 +169,9 @@ export function snippetOf(text: string, variants: readonly string[], opts: Snipp
     else ranges.push([m.start, m.end]);
   }
 
-  // Cluster → code unit offsets, by walking the clusters once more up to the window end.
-  let start = text.length;
-  let end = text.length;
-  let ci = 0;
-  for (const { segment, index } of clustersOf(text)) {
-    if (ci === from) start = index;
-    if (ci === to - 1) {
-      end = index + segment.length;
-      break;
-    }
-    ci++;
-  }
+  // Cluster → code unit offsets.
+  let start = clusterStarts[from] ?? text.length;
+  let end = clusterStarts[to] ?? text.length;
   if (clusterCount === 0) start = end = 0;
   // Trim whitespace at the cut ends, but never into a highlight.
   const firstHighlight = ranges[0]?.[0] ?? end;
