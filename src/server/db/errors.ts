@@ -10,3 +10,4 @@ function pgCode(err: unknown): string | null {
 export const isUniqueViolation = (err: unknown) => pgCode(err) === '23505';
 // 23503 for NO ACTION references, 23001 (restrict_violation) for ON DELETE RESTRICT ones.
 export const isForeignKeyViolation = (err: unknown) => ['23503', '23001'].includes(pgCode(err) ?? '');
+export const isInsufficientPrivilege = (err: unknown) => pgCode(err) === '42501';

@@ -128,6 +128,7 @@ export function createKnowledgeService(deps: Deps) {
         await deps.articles.insertArticles(rows);
         ids.push(...rows.map((r) => r.article.id));
       }
+      if (ids.length > 0) await deps.articles.flushSearchIndexes();
       return ids;
     },
     /** Readers see published articles; editors (`drafts`) also the unpublished ones. */
