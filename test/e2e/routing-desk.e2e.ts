@@ -326,6 +326,29 @@ describe('routing desk: skills, screen pop, transfer with a note and the wallboa
     await consult.getByRole('button', { name: '閉じる', exact: true }).click();
     await consult.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 
+    // A talk flow that ends in an escalation opens the transfer dialog with the flow's end as its note.
+    await panel.getByRole('tab', { name: 'トークスクリプト' }).click();
+    await panel.getByRole('textbox', { name: 'トークスクリプト' }).click();
+    await pageB.getByRole('option', { name: '故障受付' }).click();
+    await panel.getByRole('button', { name: '開始', exact: true }).click();
+    await panel.getByRole('button', { name: '購入直後に動かない（初期不良）' }).click();
+    await panel.getByRole('button', { name: '次へ', exact: true }).click();
+    const escalation = pageB.getByRole('dialog');
+    await escalation.waitFor({ timeout: UI_TIMEOUT });
+    expect(await escalation.getByRole('textbox', { name: /^転送メモ/ }).inputValue()).toBe('故障受付: 初期不良の対応を修理受付のSVへエスカレーションします。');
+    await escalation.getByRole('button', { name: 'キャンセル', exact: true }).click();
+    await escalation.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    // One that ends in a callback opens the callback dialog.
+    await panel.getByRole('button', { name: '別のスクリプトを使う', exact: true }).click();
+    expect(await panel.getByRole('textbox', { name: 'トークスクリプト' }).inputValue()).toBe('故障受付'); // still chosen
+    await panel.getByRole('button', { name: '開始', exact: true }).click();
+    await panel.getByRole('button', { name: 'その他の製品' }).click();
+    await panel.getByRole('button', { name: 'わからない（保証書がない）' }).click();
+    const callback = pageB.getByRole('dialog', { name: '折り返し予約' });
+    await callback.waitFor({ timeout: UI_TIMEOUT });
+    await callback.getByRole('button', { name: 'キャンセル', exact: true }).click();
+    await callback.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
     // End, finish 後処理, and take a lunch break: the wallboard shows the reason's label, not its code.
     await panel.getByRole('button', { name: '終了', exact: true }).click();
     await pageB.getByRole('button', { name: '後処理完了', exact: true }).click();

@@ -4,9 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useTenant } from '../auth/tenant-context.js';
 import { KnowledgeAssist } from '../knowledge/knowledge-assist.js';
 import { TalkFlowRunner } from '../talk-flows/talk-flow-runner.js';
+import type { TalkFlowRun } from '../talk-flows/talk-flow.queries.js';
 
 /** Knowledge suggestions and the talk flow runner beside the contact; answers go into the notes. */
-export function AssistTabs(props: { interactionId?: string | undefined; customerId: string | null; contextText: string; onUse: (text: string) => void }) {
+export function AssistTabs(props: {
+  interactionId?: string | undefined;
+  customerId: string | null;
+  contextText: string;
+  onUse: (text: string) => void;
+  onFlowEnd?: (run: TalkFlowRun) => void;
+}) {
   const { t } = useTranslation();
   const { can } = useTenant();
   const runFlows = can('talkflow:run');
@@ -28,7 +35,7 @@ export function AssistTabs(props: { interactionId?: string | undefined; customer
         </Tabs.Panel>
         {runFlows && (
           <Tabs.Panel value="flow" pt="sm">
-            <TalkFlowRunner interactionId={props.interactionId} customerId={props.customerId ?? undefined} onCopy={props.onUse} />
+            <TalkFlowRunner interactionId={props.interactionId} customerId={props.customerId ?? undefined} onCopy={props.onUse} onEnd={props.onFlowEnd} />
           </Tabs.Panel>
         )}
       </Tabs>

@@ -14,7 +14,8 @@ import { callerName, ContactSummary } from './contact-summary.js';
 import { NotesField } from './notes-field.js';
 import { ScreenPop } from './screen-pop.js';
 import { withShortcut } from './shortcuts.js';
-import { TransferDialog } from './transfer-dialog.js';
+import { TransferDialog, type TransferPreset } from './transfer-dialog.js';
+import type { TalkFlowRun } from '../talk-flows/talk-flow.queries.js';
 import { TransferNotes } from './transfer-notes.js';
 import { customerIdOf, type WorkDraft } from './work-drafts.js';
 import { WrapUpTimer } from './wrap-up-timer.js';
@@ -36,6 +37,7 @@ export function ContactPanel({ item, agentId, draft, onDraft, onWrapUp, wrapUpPe
   const headingId = useId();
   const end = useAgentCommand();
   const [transferring, setTransferring] = useState(false);
+  const [escalation, setEscalation] = useState<TransferPreset | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const { contact } = item;
   const connected = item.phase === 'connected';
@@ -66,7 +68,14 @@ export function ContactPanel({ item, agentId, draft, onDraft, onWrapUp, wrapUpPe
                 <Button color="red" leftSection={<IconPhoneOff size={16} aria-hidden />} loading={end.isPending} onClick={() => end.mutate({ kind: 'end', contactId: contact.id })}>
                   {t('desk.end')}
                 </Button>
-                <Button variant="default" leftSection={<IconArrowsExchange size={16} aria-hidden />} onClick={() => setTransferring(true)}>
+                <Button
+                  variant="default"
+                  leftSection={<IconArrowsExchange size={16} aria-hidden />}
+                  onClick={() => {
+                    setEscalation(null);
+                    setTransferring(true);
+                  }}
+                >
                   {t('desk.transferOrConsult')}
                 </Button>
                 <Button variant="default" leftSection={<IconCalendarTime size={16} aria-hidden />} onClick={() => setScheduling(true)}>
@@ -122,11 +131,19 @@ export function ContactPanel({ item, agentId, draft, onDraft, onWrapUp, wrapUpPe
               customerId={customerId}
               contextText={[contact.subject, draft?.notes ?? savedNotes].filter(Boolean).join('\n')}
               onUse={(answer) => onDraft({ notes: [draft?.notes ?? savedNotes, answer].filter((x) => x.trim() !== '').join('\n') })}
+              onFlowEnd={(run: TalkFlowRun) => {
+                // The flow's end asks for what only the live contact allows: the same dialogs, filled in.
+                if (run.outcome?.kind === 'schedule_callback') setScheduling(true);
+                if (run.outcome?.kind === 'escalate' && connected) {
+                  setEscalation({ queueId: run.outcome.queueId ?? null, note: `${run.flowName}: ${run.node.text}` });
+                  setTransferring(true);
+                }
+              }}
             />
           </Stack>
         </Grid.Col>
       </Grid>
-      <TransferDialog opened={transferring} onClose={() => setTransferring(false)} contactId={contact.id} />
+      <TransferDialog opened={transferring} onClose={() => setTransferring(false)} contactId={contact.id} preset={escalation} />
       <CallbackDialog opened={scheduling} onClose={() => setScheduling(false)} item={item} agentId={agentId} customerId={customerId} />
     </Card>
   );

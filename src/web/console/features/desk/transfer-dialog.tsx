@@ -10,33 +10,40 @@ import { useAgentCommand, useTransferTargets } from './agent.queries.js';
 import { withDeskMessage } from './desk-errors.js';
 import { targetOptions, type TargetKind } from './transfer-options.js';
 
+/** A transfer to a queue already chosen, with a note to start from (a talk flow's escalation). */
+export interface TransferPreset {
+  queueId: string | null;
+  note: string;
+}
+
 export interface TransferDialogProps {
   opened: boolean;
   onClose: () => void;
   contactId: string;
+  preset?: TransferPreset | null;
 }
 
 /** 転送・相談: send the contact to a queue or a colleague with a note, or ask a colleague first. */
-export function TransferDialog({ opened, onClose, contactId }: TransferDialogProps) {
+export function TransferDialog({ opened, onClose, contactId, preset }: TransferDialogProps) {
   const { t } = useTranslation();
   return (
     <FormModal opened={opened} onClose={onClose} title={t('desk.transferTitle')} size="md">
-      {opened && <TransferForm contactId={contactId} onDone={onClose} />}
+      {opened && <TransferForm contactId={contactId} onDone={onClose} preset={preset ?? null} />}
     </FormModal>
   );
 }
 
 type Mode = 'transfer' | 'consult';
 
-function TransferForm({ contactId, onDone }: { contactId: string; onDone: () => void }) {
+function TransferForm({ contactId, onDone, preset }: { contactId: string; onDone: () => void; preset: TransferPreset | null }) {
   const { t } = useTranslation();
   const targets = useTransferTargets(contactId, true);
   const command = useAgentCommand({ silent: true });
   const errors = useFormErrors();
   const [mode, setMode] = useState<Mode>('transfer');
   const [kind, setKind] = useState<TargetKind>('queue');
-  const [target, setTarget] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const [target, setTarget] = useState<string | null>(preset?.queueId ?? null);
+  const [note, setNote] = useState(preset?.note ?? '');
   const toAgent = mode === 'consult' || kind === 'agent';
 
   if (targets.isPending) return <LoadingState />;

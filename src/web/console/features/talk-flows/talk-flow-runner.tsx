@@ -12,9 +12,15 @@ import { usePublishedTalkFlows, useRunCommands, type TalkFlowRun } from './talk-
 
 /**
  * The guided talk flow beside a contact: pick a published flow, answer question by question; the
- * server records the path on the interaction and acts on the end (case, outcome).
+ * server records the path on the interaction and acts on the end (case, disposition). Ends the
+ * server cannot act on (callback, escalation: they need the live contact) go to `onEnd`.
  */
-export function TalkFlowRunner({ interactionId, customerId, onCopy }: { interactionId?: string | undefined; customerId?: string | undefined; onCopy?: (text: string) => void }) {
+export function TalkFlowRunner({ interactionId, customerId, onCopy, onEnd }: {
+  interactionId?: string | undefined;
+  customerId?: string | undefined;
+  onCopy?: (text: string) => void;
+  onEnd?: (run: TalkFlowRun) => void;
+}) {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const flows = usePublishedTalkFlows();
@@ -25,7 +31,10 @@ export function TalkFlowRunner({ interactionId, customerId, onCopy }: { interact
   const commands = useRunCommands((next) => {
     setRun(next);
     // An end may have created a case or set the disposition: what the page shows is out of date.
-    if (next.status === 'completed') void queryClient.invalidateQueries({ queryKey: tenantKey(slug) });
+    if (next.status === 'completed') {
+      void queryClient.invalidateQueries({ queryKey: tenantKey(slug) });
+      onEnd?.(next);
+    }
   });
   const onError = { onError: notifyError };
 
