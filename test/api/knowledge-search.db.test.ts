@@ -83,7 +83,7 @@ describe.each(testEngines())('knowledge search [%s]', (engine) => {
     const many = Array.from({ length: 60 }, (_, i) => ({ title: `一括登録の記事 ${i}`, body: `送料と返品についての説明 ${i}。`.repeat(20), visibility: 'public' as const, publish: true }));
     await t.services.knowledge.createArticles(maker, many);
     // gin_clean_pending_list answers how many pending pages it had to merge: none are left.
-    const res = (await t.db.database.db.execute(sql`select gin_clean_pending_list('knowledge_articles_search_vector_gin'::regclass) as body, gin_clean_pending_list('knowledge_articles_title_vector_gin'::regclass) as title`)) as unknown as { rows: { body: number; title: number }[] };
+    const res = (await t.db.database.db.execute(sql`select gin_clean_pending_list('knowledge_articles_search_vector_gin'::regclass)::int as body, gin_clean_pending_list('knowledge_articles_title_vector_gin'::regclass)::int as title`)) as unknown as { rows: { body: number; title: number }[] };
     expect(res.rows[0]).toEqual({ body: 0, title: 0 });
     expect((await idsOf(maker, '一括登録')).length).toBe(10);
   });
