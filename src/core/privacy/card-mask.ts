@@ -20,10 +20,15 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** ASCII digits that would be taken for a card number (and so must not be stored). */
+export function looksLikeCardNumber(digits: string): boolean {
+  return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
+}
+
 export function maskCardNumbers(text: string): string {
   return text.replace(CANDIDATE, (match) => {
     const digits = toAscii(match).replace(/\D/g, '');
-    if (digits.length < 13 || digits.length > 19 || !passesLuhn(digits)) return match;
+    if (!looksLikeCardNumber(digits)) return match;
     return `[カード番号マスク済 ****${digits.slice(-4)}]`;
   });
 }

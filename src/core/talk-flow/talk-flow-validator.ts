@@ -1,3 +1,4 @@
+import { cyclesOf, nodesThatReach, reachableFrom, repeated } from '../flow-graph/flow-graph.js';
 import { edgesOf, nodeIndex, type NodeId, type TalkFlowGraph, type TalkFlowNode, type TalkFlowProblem } from './talk-flow.types.js';
 
 /**
@@ -19,20 +20,22 @@ export function validateTalkFlow(graph: TalkFlowGraph): TalkFlowProblem[] {
   }
   for (const node of graph.nodes) problems.push(...nodeProblems(node, byId));
 
-  const reachable = reachableFrom(graph.start, byId);
+  const ids = new Set(byId.keys());
+  const next = (id: NodeId) => edgesOf(byId.get(id)!).map((e) => e.next);
+  const reachable = reachableFrom(graph.start, ids, next);
   for (const id of byId.keys()) {
     if (!reachable.has(id)) {
       problems.push({ code: 'unreachable_node', nodeId: id, message: { ja: `ノード「${id}」は開始から到達できません。`, en: `Node "${id}" cannot be reached from the start.` } });
     }
   }
-  for (const cycle of cyclesOf(byId)) {
+  for (const cycle of cyclesOf(ids, next)) {
     const loop = [...cycle, cycle[0]!].join(' → ');
     problems.push({
       code: 'cycle', nodeId: cycle[0]!, nodeIds: cycle,
       message: { ja: `ループしています: ${loop}。トークは必ず終了ノードで終わる必要があります。`, en: `Cycle: ${loop}. A talk flow must always come to an end node.` },
     });
   }
-  const canEnd = nodesThatCanEnd(byId);
+  const canEnd = nodesThatReach(ids, next, (id) => byId.get(id)!.type === 'end');
   for (const node of byId.values()) {
     // A question without choices is already reported as such; it is the cause, not a symptom.
     if (node.type === 'end' || canEnd.has(node.id) || (node.type === 'question' && node.choices.length === 0)) continue;
@@ -45,17 +48,9 @@ export function validateTalkFlow(graph: TalkFlowGraph): TalkFlowProblem[] {
 }
 
 function duplicateIds(nodes: readonly TalkFlowNode[]): TalkFlowProblem[] {
-  const seen = new Set<NodeId>();
-  const reported = new Set<NodeId>();
-  const out: TalkFlowProblem[] = [];
-  for (const n of nodes) {
-    if (seen.has(n.id) && !reported.has(n.id)) {
-      reported.add(n.id);
-      out.push({ code: 'duplicate_node_id', nodeId: n.id, message: { ja: `ノードID「${n.id}」が重複しています。`, en: `Node id "${n.id}" is used more than once.` } });
-    }
-    seen.add(n.id);
-  }
-  return out;
+  return repeated(nodes.map((n) => n.id)).map((id) => ({
+    code: 'duplicate_node_id', nodeId: id, message: { ja: `ノードID「${id}」が重複しています。`, en: `Node id "${id}" is used more than once.` },
+  }));
 }
 
 /** Labels an agent would read as the same answer: width, case and surrounding spaces folded. */
@@ -90,86 +85,4 @@ function nodeProblems(node: TalkFlowNode, byId: ReadonlyMap<NodeId, TalkFlowNode
     });
   }
   return out;
-}
-
-function reachableFrom(start: NodeId, byId: ReadonlyMap<NodeId, TalkFlowNode>): Set<NodeId> {
-  const seen = new Set<NodeId>();
-  if (!byId.has(start)) return seen;
-  const todo = [start];
-  seen.add(start);
-  while (todo.length) {
-    for (const e of edgesOf(byId.get(todo.pop()!)!)) {
-      if (byId.has(e.next) && !seen.has(e.next)) {
-        seen.add(e.next);
-        todo.push(e.next);
-      }
-    }
-  }
-  return seen;
-}
-
-/** Nodes with at least one path to an end node (walking the edges backwards from the ends). */
-function nodesThatCanEnd(byId: ReadonlyMap<NodeId, TalkFlowNode>): Set<NodeId> {
-  const into = new Map<NodeId, NodeId[]>();
-  for (const n of byId.values()) {
-    for (const e of edgesOf(n)) {
-      const list = into.get(e.next);
-      if (list) list.push(n.id);
-      else into.set(e.next, [n.id]);
-    }
-  }
-  const ok = new Set<NodeId>();
-  const todo = [...byId.values()].filter((n) => n.type === 'end').map((n) => n.id);
-  for (const id of todo) ok.add(id);
-  while (todo.length) {
-    for (const from of into.get(todo.pop()!) ?? []) {
-      if (!ok.has(from)) {
-        ok.add(from);
-        todo.push(from);
-      }
-    }
-  }
-  return ok;
-}
-
-/**
- * One cycle per back edge of a depth-first search over every node (so loops in unreachable parts
- * are found too); every graph with a cycle has a back edge. Each loop is reported once, rotated to
- * start at its entry node.
- */
-function cyclesOf(byId: ReadonlyMap<NodeId, TalkFlowNode>): NodeId[][] {
-  const state = new Map<NodeId, 'open' | 'done'>();
-  const cycles: NodeId[][] = [];
-  const keys = new Set<string>();
-  for (const root of byId.keys()) {
-    if (state.has(root)) continue;
-    // Iterative DFS: a 500-node chain must not depend on the call stack.
-    const stack: { id: NodeId; edges: NodeId[]; i: number }[] = [];
-    const push = (id: NodeId) => {
-      state.set(id, 'open');
-      stack.push({ id, edges: edgesOf(byId.get(id)!).map((e) => e.next).filter((n) => byId.has(n)), i: 0 });
-    };
-    push(root);
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      if (top.i >= top.edges.length) {
-        state.set(top.id, 'done');
-        stack.pop();
-        continue;
-      }
-      const next = top.edges[top.i++]!;
-      const s = state.get(next);
-      if (s === undefined) push(next);
-      else if (s === 'open') {
-        const from = stack.findIndex((f) => f.id === next);
-        const cycle = stack.slice(from).map((f) => f.id);
-        const key = [...cycle].sort().join('\u0000');
-        if (!keys.has(key)) {
-          keys.add(key);
-          cycles.push(cycle);
-        }
-      }
-    }
-  }
-  return cycles;
 }
