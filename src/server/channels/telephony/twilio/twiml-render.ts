@@ -1,0 +1,70 @@
+import twilio from 'twilio';
+import type { IvrAction } from '../../../../core/ivr/ivr.types.js';
+
+/**
+ * TwiML for the IVR interpreter's actions, built with Twilio's own library (it escapes the text and
+ * spells the attributes as Twilio documents them). Lookups, callbacks and payment digits are the
+ * server's to carry out before it answers Twilio, so they are not actions this renders.
+ */
+export type TwimlAction = Exclude<IvrAction, { type: 'lookup' | 'schedule_callback' | 'pass_through' }>;
+
+/** Where Twilio comes back to, per call (the adapter signs call and node into these URLs). */
+export interface TwimlLinks {
+  /** Receives the keys of the gather at `nodeId` — or, after its timeout, an empty `Digits`. */
+  gather(nodeId: string): string;
+  /** TwiML Twilio plays while the caller waits in the queue: the estimated wait, then music. */
+  queueWait(queueId: string): string;
+  /** The Twilio queue the caller waits in until routing picks an agent. */
+  queueName(queueId: string): string;
+  /** Receives the finished message recording of a voicemail for `queueId`. */
+  recording(queueId: string): string;
+}
+
+const JA = { language: 'ja-JP' } as const;
+
+export function twimlOf(actions: readonly TwimlAction[], links: TwimlLinks): string {
+  const response = new twilio.twiml.VoiceResponse();
+  for (const a of actions) {
+    switch (a.type) {
+      case 'say':
+        response.say(JA, a.text);
+        break;
+      case 'gather': {
+        // A menu ends on its one key; digits end on '#' (or the timeout). actionOnEmptyResult: a
+        // silence comes back to us as empty Digits (the interpreter's timeout), not to the next verb.
+        const keys = a.mode === 'menu' ? { numDigits: 1 } : { finishOnKey: '#' };
+        response.gather({ input: ['dtmf'], action: links.gather(a.nodeId), method: 'POST', timeout: a.timeoutSec, actionOnEmptyResult: true, ...keys }).say(JA, a.prompt);
+        break;
+      }
+      case 'enqueue':
+        response.enqueue({ waitUrl: links.queueWait(a.queueId), waitUrlMethod: 'POST' }, links.queueName(a.queueId));
+        break;
+      case 'record_message':
+        response.say(JA, a.prompt);
+        response.record({ maxLength: a.maxSec, playBeep: true, finishOnKey: '#', action: links.recording(a.queueId), method: 'POST' });
+        break;
+      case 'transfer':
+        response.dial({}, a.number);
+        break;
+      case 'hangup':
+        response.hangup();
+        break;
+    }
+  }
+  return response.toString();
+}
+
+/**
+ * What a waiting caller hears each time Twilio fetches the queue's wait URL: their estimated wait
+ * in minutes (or that it will not be long), then the music, once (Twilio fetches the URL again).
+ */
+export function queueWaitTwiml(wait: { estimatedWaitSec: number | null; musicUrl: string | null }): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const minutes = wait.estimatedWaitSec === null ? null : Math.max(1, Math.round(wait.estimatedWaitSec / 60));
+  response.say(JA, minutes === null || wait.estimatedWaitSec! < 60
+    ? 'ただいま電話が大変混み合っております。このままお待ちください。'
+    : `ただいま電話が大変混み合っております。あと約${minutes}分でおつなぎできる見込みです。このままお待ちください。`);
+  if (wait.musicUrl) response.play({}, wait.musicUrl);
+  else response.pause({ length: 20 });
+  return response.toString();
+}
