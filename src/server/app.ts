@@ -37,6 +37,7 @@ import { portalAdminRoutes } from './features/portal/portal-admin.routes.js';
 import { portalRoutes, type PortalRateLimits } from './features/portal/portal.routes.js';
 import { knowledgeImportRoutes } from './features/knowledge-import/knowledge-import.routes.js';
 import { talkFlowRoutes } from './features/talk-flows/talk-flow.routes.js';
+import { ivrFlowRoutes } from './features/ivr/ivr-flow.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(knowledgeImportRoutes, { knowledgeImport: services.knowledgeImport });
   await app.register(talkFlowRoutes, { talkFlows: services.talkFlows });
+  await app.register(ivrFlowRoutes, { ivrFlows: services.ivrFlows });
 
   if (serveConsole) await registerConsole(app, webRoot);
   return app;

@@ -54,6 +54,8 @@ import { seedDemoPortal } from './features/demo/demo-portal.js';
 import { createTalkFlowRepository } from './features/talk-flows/talk-flow.repository.js';
 import { articleLookupVia, createTalkFlowService } from './features/talk-flows/talk-flow.service.js';
 import { seedDemoTalkFlows } from './features/demo/demo-talk-flows.js';
+import { createIvrFlowRepository } from './features/ivr/ivr-flow.repository.js';
+import { createIvrFlowService } from './features/ivr/ivr-flow.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -125,6 +127,10 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
     repo: createTalkFlowRepository(db), audit, ids, clock, interactions, cases, assertCustomer, articles: articleLookupVia(knowledge),
     assertQueue: async (ctx, id) => void (await routingAdmin.getQueue(ctx, id)),
   });
+  const ivrFlows = createIvrFlowService({
+    repo: createIvrFlowRepository(db), audit, ids, clock,
+    queueIds: async (ctx) => new Set((await routingAdmin.listQueues(ctx)).items.map((q) => q.id)),
+  });
   const knowledgePublic = createKnowledgePublicService({ repo: createKnowledgePublicRepository(db), knowledge });
   const portal = createPortalServices({ db, audit, ids, clock, knowledgePublic, customers, interactions, cases, contacts, routing, formSecret, cache: portalCache });
   return {
@@ -132,7 +138,7 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
     routing, contacts, desk, wallboard, callbacks, routingAdmin, knowledge, talkFlows,
     knowledgeWorkflow, knowledgeAttachments, knowledgeReports, knowledgeSuggest,
     knowledgeImport,
-    knowledgePublic, portal,
+    knowledgePublic, portal, ivrFlows,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -161,6 +161,12 @@ const routes: RouteCase[] = [
   { method: 'POST', path: '/api/v1/knowledge/imports', perm: 'knowledge:write', url: () => '/api/v1/knowledge/imports', body: () => ({}), ok: 415 },
   { method: 'POST', path: '/api/v1/knowledge/suggest', perm: 'knowledge:feedback', url: () => '/api/v1/knowledge/suggest', body: () => ({ text: '送料はいくらですか' }), ok: 200 },
   // ---- talk flows (talk-flow.routes.ts)
+  { method: 'GET', path: '/api/v1/ivr-flows', perm: 'ivr:read', url: () => '/api/v1/ivr-flows', ok: 200 },
+  { method: 'POST', path: '/api/v1/ivr-flows', perm: 'ivr:write', url: () => '/api/v1/ivr-flows', body: () => ({ name: `権限 ${uniq()}`, flow: { start: 'h', nodes: [{ type: 'hangup', id: 'h' }] } }), ok: 201 },
+  { method: 'GET', path: '/api/v1/ivr-flows/:id', perm: 'ivr:read', url: () => `/api/v1/ivr-flows/${MISSING}`, ok: 404 },
+  { method: 'PUT', path: '/api/v1/ivr-flows/:id', perm: 'ivr:write', url: () => `/api/v1/ivr-flows/${MISSING}`, body: () => ({ flow: { start: 'h', nodes: [] }, baseVersion: 1 }), ok: 404 },
+  { method: 'POST', path: '/api/v1/ivr-flows/:id/publish', perm: 'ivr:write', url: () => `/api/v1/ivr-flows/${MISSING}/publish`, body: () => ({ version: 1 }), ok: 404 },
+  { method: 'POST', path: '/api/v1/ivr-flows/:id/test', perm: 'ivr:read', url: () => `/api/v1/ivr-flows/${MISSING}/test`, body: () => ({ events: [] }), ok: 404 },
   { method: 'GET', path: '/api/v1/talk-flows', perm: 'talkflow:read', url: () => '/api/v1/talk-flows', ok: 200 },
   { method: 'POST', path: '/api/v1/talk-flows', perm: 'talkflow:write', url: () => '/api/v1/talk-flows', body: () => ({ name: `権限 ${uniq()}`, graph: { start: 'e', nodes: [{ type: 'end', id: 'e', text: '終了', outcome: { kind: 'escalate' } }] } }), ok: 201 },
   { method: 'GET', path: '/api/v1/talk-flows/:id', perm: 'talkflow:read', url: () => `/api/v1/talk-flows/${MISSING}`, ok: 404 },

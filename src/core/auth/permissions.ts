@@ -43,6 +43,10 @@ export const PERMISSIONS = [
   'talkflow:run',
   /** Run the public FAQ portal: settings and branding, customer voices, stale content and health. */
   'portal:admin',
+  /** Read IVR flows and walk them in the test panel. */
+  'ivr:read',
+  /** Edit and publish IVR flows and the numbers they answer (admins). */
+  'ivr:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,7 +60,7 @@ const staff: Permission[] = [
 // HQ reads everything for Voice-of-Customer work and follows up on cases.
 const grants: Record<Role, ReadonlySet<Permission>> = {
   agent: new Set(staff),
-  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create', 'knowledge:write', 'knowledge:approve', 'talkflow:write', 'portal:admin']),
+  supervisor: new Set<Permission>([...staff, 'customers:delete', 'customers:import', 'catalog:write', 'interactions:delete', 'cases:delete', 'routing:monitor', 'contacts:create', 'knowledge:write', 'knowledge:approve', 'talkflow:write', 'portal:admin', 'ivr:read']),
   admin: new Set<Permission>(PERMISSIONS),
   hq: new Set<Permission>(['customers:read', 'catalog:read', 'orders:read', 'interactions:read', 'cases:read', 'cases:write', 'users:read', 'routing:monitor', 'knowledge:read', 'knowledge:write', 'knowledge:feedback', 'knowledge:approve', 'talkflow:read', 'talkflow:write', 'portal:admin']),
   // The client company reads the knowledge the center answers with on its behalf.

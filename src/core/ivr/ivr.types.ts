@@ -22,9 +22,9 @@ export const IVR_LIMITS = {
 } as const;
 
 export type IvrNodeId = string;
+export const DTMF_KEYS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'] as const;
 /** One DTMF key. */
-export type DtmfKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#';
-export const DTMF_KEYS: readonly DtmfKey[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'];
+export type DtmfKey = (typeof DTMF_KEYS)[number];
 
 /** What gathered digits are: each kind is kept once per call (the last entry wins). */
 export type GatherKind = 'serial' | 'phone' | 'member' | 'payment';
