@@ -44,6 +44,8 @@ const policy = {
   'talkflow:write': ['supervisor', 'admin', 'hq'] as Role[],
   'talkflow:run': STAFF,
   'portal:admin': ['supervisor', 'admin', 'hq'] as Role[],
+  'ivr:read': LEADS,
+  'ivr:write': ['admin'] as Role[],
 } satisfies Record<string, Role[]>;
 type Perm = keyof typeof policy;
 

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, tenantIdColumn, updatedAt } from './columns.js';
+import { createdAt, idColumn, tenantIdColumn, updatedAt, versionedFlowColumns } from './columns.js';
 import { tenants } from './tenant.table.js';
 import { users } from './user.table.js';
 
@@ -9,13 +9,8 @@ export const ivrFlows = pgTable(
   {
     id: idColumn(),
     tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    description: text('description').notNull().default(''),
-    /** draft | published */
-    status: text('status').notNull().default('draft'),
-    /** The version callers hear; null until first published. */
-    publishedVersion: integer('published_version'),
-    latestVersion: integer('latest_version').notNull().default(1),
+    /** status: draft | published; callers hear the published version. */
+    ...versionedFlowColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, tenantIdColumn, tstz, updatedAt } from './columns.js';
+import { createdAt, idColumn, tenantIdColumn, tstz, updatedAt, versionedFlowColumns } from './columns.js';
 import { interactions } from './interaction.table.js';
 import { tenants } from './tenant.table.js';
 import { users } from './user.table.js';
@@ -10,13 +10,8 @@ export const talkFlows = pgTable(
   {
     id: idColumn(),
     tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    description: text('description').notNull().default(''),
-    /** draft | published | archived */
-    status: text('status').notNull().default('draft'),
-    /** The version agents run; null until first published. */
-    publishedVersion: integer('published_version'),
-    latestVersion: integer('latest_version').notNull().default(1),
+    /** status: draft | published | archived; agents run the published version. */
+    ...versionedFlowColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
