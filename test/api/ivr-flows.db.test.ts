@@ -120,6 +120,10 @@ describe.each(testEngines())('IVR flows API [%s]', (engine) => {
     const created = await create(lineFor(queueA));
     const bad = expectProblem(await admin.post(F, { name: name('壊れ'), flow: { start: 'a', nodes: [{ type: 'menu', id: 'a', prompt: 'x', options: [{ key: 'A', next: 'a' }], timeoutSec: 5, retries: 1, onFail: 'a' }] } }), 400, 'validation_failed');
     expect(bad.errors?.[0]?.path).toBe('body.flow.nodes.0.options.0.key');
+    const badTransfer = lineFor(queueA);
+    badTransfer.nodes = badTransfer.nodes.map((n) => (n.type === 'transfer' ? { ...n, number: '03-1234-ABCD' } : n));
+    const dial = expectProblem(await admin.post(F, { name: name('転送先誤り'), flow: badTransfer }), 400, 'validation_failed');
+    expect(dial.errors).toEqual([{ path: 'body.flow.nodes.12.number', message: 'must be a phone number (e.g. 03-1234-5678 or +81 3 1234 5678)' }]);
     expectProblem(await sv.post(`${F}/${created.id}/test`, { events: [{ type: 'digits', digits: '1<script>' }] }), 400, 'validation_failed');
     expectProblem(await sv.post(F, { name: name('SV'), flow: lineFor(queueA) }), 403, 'forbidden');
     expectProblem(await sv.post(`${F}/${created.id}/publish`, { version: 1 }), 403, 'forbidden');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DTMF_KEYS, IVR_LIMITS as L } from '../../../core/ivr/ivr.types.js';
+import { normalizePhone } from '../../../core/text-ja/phone.util.js';
 
 // The flow as the editor sends it. Structure and limits are checked here (400); the flow's logic —
 // paths that never end, loops without input, links to nowhere — by the core validator, whose
@@ -9,6 +10,8 @@ const nodeId = z.string().regex(L.idPattern, 'ids are 1–64 letters, digits, "_
 const text = z.string().trim().min(1, 'text is required').max(L.textLength, `text is longer than ${L.textLength} characters`);
 const optionalText = text.optional();
 const queueId = z.uuid({ message: 'must be a queue id (UUID)' });
+/** Where a transfer dials: a number the telephony provider can call, checked like any phone number. */
+const phoneNumber = z.string().trim().min(1).max(40).refine((v) => normalizePhone(v).ok, { message: 'must be a phone number (e.g. 03-1234-5678 or +81 3 1234 5678)' });
 // Counts are only bounded here; their limits (retries 0–5, timeouts 1–60 s …) are the validator's,
 // which names the node.
 const count = z.number().int().min(0).max(1000);
@@ -37,7 +40,7 @@ export const ivrNode = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enqueue'), id: nodeId, queueId, text: optionalText }),
   z.object({ type: z.literal('voicemail'), id: nodeId, prompt: text, maxSec: count, queueId }),
   z.object({ type: z.literal('callback'), id: nodeId, text, queueId }),
-  z.object({ type: z.literal('transfer'), id: nodeId, number: z.string().trim().min(1).max(40), text: optionalText }),
+  z.object({ type: z.literal('transfer'), id: nodeId, number: phoneNumber, text: optionalText }),
   z.object({ type: z.literal('hangup'), id: nodeId, text: optionalText }),
 ]);
 

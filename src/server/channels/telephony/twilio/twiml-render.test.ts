@@ -53,6 +53,8 @@ describe('TwiML from the IVR interpreter', () => {
     expect(queueWaitTwiml({ estimatedWaitSec: 250, musicUrl: 'https://cc.example.jp/music.mp3' })).toBe(
       `${XML}<Response><Say language="ja-JP">ただいま電話が大変混み合っております。あと約4分でおつなぎできる見込みです。このままお待ちください。</Say><Play>https://cc.example.jp/music.mp3</Play></Response>`,
     );
+    expect(queueWaitTwiml({ estimatedWaitSec: 40, musicUrl: null })).toContain('このままお待ちください。</Say><Pause length="20"/>');
+    expect(queueWaitTwiml({ estimatedWaitSec: 40, musicUrl: null })).not.toContain('分で');
     expect(queueWaitTwiml({ estimatedWaitSec: null, musicUrl: null })).toBe(
       `${XML}<Response><Say language="ja-JP">ただいま電話が大変混み合っております。このままお待ちください。</Say><Pause length="20"/></Response>`,
     );

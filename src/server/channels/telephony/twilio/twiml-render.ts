@@ -60,8 +60,9 @@ export function twimlOf(actions: readonly TwimlAction[], links: TwimlLinks): str
  */
 export function queueWaitTwiml(wait: { estimatedWaitSec: number | null; musicUrl: string | null }): string {
   const response = new twilio.twiml.VoiceResponse();
-  const minutes = wait.estimatedWaitSec === null ? null : Math.max(1, Math.round(wait.estimatedWaitSec / 60));
-  response.say(JA, minutes === null || wait.estimatedWaitSec! < 60
+  // Under a minute (or unknown), a number of minutes would promise more than we know.
+  const minutes = wait.estimatedWaitSec !== null && wait.estimatedWaitSec >= 60 ? Math.round(wait.estimatedWaitSec / 60) : null;
+  response.say(JA, minutes === null
     ? 'ただいま電話が大変混み合っております。このままお待ちください。'
     : `ただいま電話が大変混み合っております。あと約${minutes}分でおつなぎできる見込みです。このままお待ちください。`);
   if (wait.musicUrl) response.play({}, wait.musicUrl);
