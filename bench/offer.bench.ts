@@ -30,11 +30,10 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config/config.js';
 import { systemContext } from '../src/server/platform/system-context.js';
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { prepareSimulation } from '../src/cli/simulate/setup.js';
 import type { FromLoad, LoadStart, SentRecord, ToLoad } from './support/offer-load.js';
 import { execSql, intArg, openPostgresBench, parseArgs, round, summarize, type Summary } from './support/bench-kit.js';
+import { forkLoadProcess } from './support/load-process.js';
 
 const TARGET_P95_MS = 50;
 const args = parseArgs(process.argv.slice(2));
@@ -55,37 +54,14 @@ const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:543
 
 const log = (msg: string) => console.log(msg);
 
-/** Forks the load process and speaks its IPC protocol: one answer awaited at a time. */
+/** Forks the load process (bench/support/offer-load.ts); `run` sends a phase and awaits its report. */
 function startLoad(cfg: LoadStart) {
-  const child = fork(fileURLToPath(new URL('./support/offer-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const inbox: FromLoad[] = [];
-  let waiter: (() => void) | null = null;
-  let exited = false;
-  child.on('message', (m: FromLoad) => { inbox.push(m); waiter?.(); });
-  child.on('exit', () => { exited = true; waiter?.(); });
-  const tell = (m: ToLoad) => child.send(m);
-  async function next<T extends FromLoad['type']>(type: T): Promise<Extract<FromLoad, { type: T }>> {
-    for (;;) {
-      const m = inbox.shift();
-      if (m?.type === 'failed') throw new Error(`load process: ${m.message}`);
-      if (m?.type === type) return m as Extract<FromLoad, { type: T }>;
-      if (m) continue;
-      if (exited) throw new Error('load process exited');
-      await new Promise<void>((r) => { waiter = r; });
-      waiter = null;
-    }
-  }
-  tell(cfg);
+  const load = forkLoadProcess<ToLoad, FromLoad>(new URL('./support/offer-load.ts', import.meta.url), cfg);
   return {
-    pid: child.pid,
-    next,
+    ...load,
     async run(phase: string, rate: number, seconds: number) {
-      tell({ type: 'run', phase, rate, seconds });
-      return next('done');
-    },
-    stop() {
-      if (!exited && child.connected) tell({ type: 'stop' });
-      setTimeout(() => child.kill(), 2_000).unref();
+      load.tell({ type: 'run', phase, rate, seconds });
+      return load.next('done');
     },
   };
 }

@@ -11,10 +11,11 @@
 import { poissonGapMs, streamRand, uniform } from '../../src/core/simulation/distributions.js';
 import { unknownPhone } from '../../src/core/simulation/caller-generator.js';
 import type { SimAgentDice } from '../../src/core/simulation/agent-machine.js';
-import { SimAgent } from '../../src/cli/simulate/sim-agent.js';
+import type { SimAgent } from '../../src/cli/simulate/sim-agent.js';
 import { ApiClient } from '../../src/cli/simulate/http-client.js';
 import type { CreatedContactBody, WorkItemBody } from '../../src/cli/simulate/api-types.js';
 import type { SimAccount } from '../../src/cli/simulate/setup.js';
+import { startBenchAgents } from './bench-agents.js';
 
 export interface LoadStart {
   type: 'start';
@@ -71,31 +72,23 @@ async function start(cfg: LoadStart) {
     return { answerDelayMs: () => 0, handleMs: () => Math.round(uniform(rand, 200, 1000)), acwMs: () => 0, disposition: () => null };
   };
   const t0 = performance.now();
-  for (let i = 0; i < cfg.accounts.length; i += 8) {
-    await Promise.all(cfg.accounts.slice(i, i + 8).map(async (account) => {
-      const client = new ApiClient(cfg.baseUrl, { userAgent: 'madoguchi-bench', timeoutMs: cfg.requestTimeoutMs });
-      await client.login(account.email, cfg.password);
-      const agent = new SimAgent(account.displayName, client, dice(account.index), {
-        onOffer: (item: WorkItemBody) => {
-          const s = item.contact.externalId ? byExternal.get(item.contact.externalId) : undefined;
-          if (!s) return void stray++;
-          s.offeredAt ??= epoch();
-          s.offers.push({ contactId: item.contact.id, agent: account.userId });
-        },
-        onAnswered: (id) => void answered.add(id),
-        onWrappedUp: (id) => void wrapped.add(id),
-        onError: (what, err) => {
-          if (++agentErrors <= 10) errors.push(`${account.displayName} ${what}: ${err instanceof Error ? err.message : String(err)}`);
-        },
-      });
-      await agent.start();
-      agents.push(agent);
-    }));
-  }
-  for (let waited = 0; agents.some((a) => a.activity !== 'available'); waited += 100) {
-    if (waited > 30_000) throw new Error(`agents not ready after 30 s: ${agents.filter((a) => a.activity !== 'available').length}`);
-    await sleep(100);
-  }
+  agents.push(...await startBenchAgents({
+    baseUrl: cfg.baseUrl, accounts: cfg.accounts, password: cfg.password, requestTimeoutMs: cfg.requestTimeoutMs,
+    dice: (account) => dice(account.index),
+    hooks: (account) => ({
+      onOffer: (item: WorkItemBody) => {
+        const s = item.contact.externalId ? byExternal.get(item.contact.externalId) : undefined;
+        if (!s) return void stray++;
+        s.offeredAt ??= epoch();
+        s.offers.push({ contactId: item.contact.id, agent: account.userId });
+      },
+      onAnswered: (id) => void answered.add(id),
+      onWrappedUp: (id) => void wrapped.add(id),
+      onError: (what, err) => {
+        if (++agentErrors <= 10) errors.push(`${account.displayName} ${what}: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    }),
+  }));
   send({ type: 'ready', seconds: (performance.now() - t0) / 1000 });
 
   const arrivals = streamRand(cfg.seed, 'bench-arrivals');

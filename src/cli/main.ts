@@ -133,6 +133,7 @@ program.command('simulate').description('simulated customers and agents through 
   .option('--channels <list>', 'voice,chat (default voice)')
   .option('--status-every <s>', 'status line period, 0 = none (default 5)')
   .addOption(new Option('--hours <mode>', 'respect: the tenants\' queues and business hours; ignore: an always-open queue 「シミュレーション」').choices(['respect', 'ignore']).default('respect'))
+  .addOption(new Option('--voice <mode>', 'api: calls enter through POST /api/v1/contacts; twilio: phone calls through the Twilio webhooks and the IVR of a simulation line').choices(['api', 'twilio']).default('api'))
   .option('--serve', 'host the server in this process (needed with embedded PGlite)')
   .action((o: SimulateCommandOptions) => runSimulateCommand(o));
 

@@ -38,6 +38,10 @@ import { portalRoutes, type PortalRateLimits } from './features/portal/portal.ro
 import { knowledgeImportRoutes } from './features/knowledge-import/knowledge-import.routes.js';
 import { talkFlowRoutes } from './features/talk-flows/talk-flow.routes.js';
 import { ivrFlowRoutes } from './features/ivr/ivr-flow.routes.js';
+import { telephonySettingsRoutes } from './features/telephony/telephony-settings.routes.js';
+import { ctiRoutes } from './features/cti/cti.routes.js';
+import { callLogRoutes } from './features/calls/call-log.routes.js';
+import { twilioVoiceRoutes } from './features/voice/twilio-voice.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -131,6 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(interactionRoutes, { interactions: services.interactions });
   await app.register(caseRoutes, { cases: services.cases });
   await app.register(auditRoutes, { audit: services.audit });
+  // Screen pops of telephony (CTI) reach the agent socket, which routing registers in its own scope.
+  app.decorate('agentNotices', services.agentNotices);
   await app.register(routingRoutes, { services, allowedOrigins: config.corsOrigins });
   await app.register(routingAdminRoutes, { routingAdmin: services.routingAdmin });
   await app.register(knowledgeRoutes, { knowledge: services.knowledge });
@@ -146,6 +152,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(knowledgeImportRoutes, { knowledgeImport: services.knowledgeImport });
   await app.register(talkFlowRoutes, { talkFlows: services.talkFlows });
   await app.register(ivrFlowRoutes, { ivrFlows: services.ivrFlows });
+  await app.register(telephonySettingsRoutes, { telephony: services.telephonySettings, publicUrl: config.publicUrl });
+  await app.register(ctiRoutes, { cti: services.cti });
+  await app.register(callLogRoutes, { calls: services.callLog });
+  await app.register(twilioVoiceRoutes, { voice: services.twilioVoice, publicUrl: config.publicUrl });
 
   if (serveConsole) await registerConsole(app, webRoot);
   return app;

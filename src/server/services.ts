@@ -54,8 +54,19 @@ import { seedDemoPortal } from './features/demo/demo-portal.js';
 import { createTalkFlowRepository } from './features/talk-flows/talk-flow.repository.js';
 import { articleLookupVia, createTalkFlowService } from './features/talk-flows/talk-flow.service.js';
 import { seedDemoTalkFlows } from './features/demo/demo-talk-flows.js';
+import { seedDemoIvr } from './features/demo/demo-ivr.js';
 import { createIvrFlowRepository } from './features/ivr/ivr-flow.repository.js';
 import { createIvrFlowService } from './features/ivr/ivr-flow.service.js';
+import { createAgentNotices } from './realtime/agent-notices.js';
+import { createTelephonySettingsRepository } from './features/telephony/telephony-settings.repository.js';
+import { createTelephonySettingsService } from './features/telephony/telephony-settings.service.js';
+import { createCtiRepository } from './features/cti/cti.repository.js';
+import { createCtiService } from './features/cti/cti.service.js';
+import { createCallLogRepository } from './features/calls/call-log.repository.js';
+import { createCallLogService } from './features/calls/call-log.service.js';
+import { createVoiceCallRepository } from './features/voice/voice-call.repository.js';
+import { createTwilioVoiceService } from './features/voice/twilio-voice.service.js';
+import { createCallerLookup } from './features/voice/caller-lookup.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -101,6 +112,7 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
     seedPortal: (tenants) => seedDemoPortal({ portal, queueOf: contacts.queueOf }, tenants),
     seedKnowledge: (tenants) => seedDemoKnowledge({ knowledge, workflow: knowledgeWorkflow }, tenants),
     seedTalkFlows: (tenants) => seedDemoTalkFlows({ talkFlows, knowledge, routingAdmin }, tenants),
+    seedIvr: (tenants) => seedDemoIvr({ ivrFlows, routingAdmin }, tenants),
   });
   const customerImport = createCustomerImportService({ customers, catalog, audit });
   // Routing: one runtime per process drives the engine; it starts with the HTTP app (see app.ts).
@@ -127,18 +139,29 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
     repo: createTalkFlowRepository(db), audit, ids, clock, interactions, cases, assertCustomer, articles: articleLookupVia(knowledge),
     assertQueue: async (ctx, id) => void (await routingAdmin.getQueue(ctx, id)),
   });
+  const ivrFlowRepo = createIvrFlowRepository(db);
   const ivrFlows = createIvrFlowService({
-    repo: createIvrFlowRepository(db), audit, ids, clock,
+    repo: ivrFlowRepo, audit, ids, clock,
     queueIds: async (ctx) => new Set((await routingAdmin.listQueues(ctx)).items.map((q) => q.id)),
   });
   const knowledgePublic = createKnowledgePublicService({ repo: createKnowledgePublicRepository(db), knowledge });
   const portal = createPortalServices({ db, audit, ids, clock, knowledgePublic, customers, interactions, cases, contacts, routing, formSecret, cache: portalCache });
+  // Telephony (issue 4): settings, the generic CTI webhook, the call log; screen pops go to one agent's desk sockets.
+  const agentNotices = createAgentNotices();
+  const telephonySettings = createTelephonySettingsService({ repo: createTelephonySettingsRepository(db), audit, clock });
+  const cti = createCtiService({ repo: createCtiRepository(db), telephony: telephonySettings, customers, notices: agentNotices, ids, clock });
+  const callLog = createCallLogService({ repo: createCallLogRepository(db), audit });
+  const twilioVoice = createTwilioVoiceService({
+    calls: createVoiceCallRepository(db), flows: ivrFlowRepo, twilioSecretsOf: telephonySettings.twilioSecretsOf, contacts, callbacks, routing, ids, clock,
+    lookup: createCallerLookup({ customers, catalog, cases }),
+  });
   return {
     audit, auth, tenants, users, customers, overview, catalog, orders, interactions, cases, demoSeed, customerImport,
     routing, contacts, desk, wallboard, callbacks, routingAdmin, knowledge, talkFlows,
     knowledgeWorkflow, knowledgeAttachments, knowledgeReports, knowledgeSuggest,
     knowledgeImport,
-    knowledgePublic, portal, ivrFlows,
+    knowledgePublic, portal, ivrFlows, twilioVoice,
+    agentNotices, telephonySettings, cti, callLog,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@ import { validateRoutingConfig } from '../../src/core/routing/routing-config.js'
 import { agentProfiles, reasonCodes } from '../../src/server/db/schema.js';
 import { loadRoutingConfig } from '../../src/server/features/routing/routing-config.loader.js';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo-data.js';
+import { systemContext } from '../../src/server/platform/system-context.js';
 import { createTestApp, HttpSession, type TestApp } from '../support/test-app.js';
 import { testEngines } from '../support/test-db.js';
 
@@ -22,6 +23,17 @@ describe.each(testEngines())('demo seed [%s]', (engine) => {
     const again = await t.services.demoSeed.seedIfEmpty({ customersPerTenant: 20 });
     expect(again.created).toBe(false);
     expect((await t.services.tenants.list()).length).toBe(2);
+  });
+
+  it('publishes さくら電機’s phone line, whose serial entry finds the anchor customer by the serial’s digits', async () => {
+    const sakura = (await t.services.tenants.list()).find((x) => x.slug === 'sakura-denki')!;
+    const ctx = systemContext(sakura, 'test');
+    const [line] = await t.services.ivrFlows.listFlows(ctx);
+    expect(line).toMatchObject({ status: 'published', publishedVersion: 1, numbers: ['+81120417001'] });
+    const walk = await t.services.ivrFlows.testFlow(ctx, line!.id, { from: '+819012345678', open: true, events: [{ type: 'digits', digits: '1' }, { type: 'digits', digits: '45012300417#' }] });
+    expect(JSON.stringify(walk)).toContain('"type":"lookup","by":"serial","value":"45012300417"');
+    const owner = await t.services.catalog.findOwnerByKeyedSerial(ctx, '45012300417');
+    expect((await t.services.customers.getCustomer(ctx, owner!)).name).toBe('山田 太郎');
   });
 
   it('seeds a routing configuration the engine accepts', async () => {

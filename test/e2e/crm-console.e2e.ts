@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
+import type { E2eServer } from './support/server.js';
+import { useE2eStack } from './support/stack.js';
 
 // The whole foundation through a real browser: log in as the BPO agent who serves both client
 // companies, pick one, find a demo customer by a hyphenated phone number, open the 360 view, log an
 // interaction and create a case from it.
 describe('web console in Chromium', () => {
+  const stack = useE2eStack();
   let server: E2eServer;
-  let chromium: { browser: Browser; close(): Promise<void> };
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    chromium = await launchChromium();
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  beforeAll(() => void ({ server, browser } = stack()));
 
   it('logs in, finds 山田 太郎 by 090-1234-5678, shows the 360 view, logs an interaction, creates a case and moves it through its statuses', async () => {
-    const context = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
+    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (e) => failures.push(e.message));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
+import type { E2eServer } from './support/server.js';
+import { useE2eStack } from './support/stack.js';
 
 const docx = fileURLToPath(new URL('../fixtures/knowledge-import/aircon-manual.docx', import.meta.url));
 
@@ -12,17 +12,10 @@ const docx = fileURLToPath(new URL('../fixtures/knowledge-import/aircon-manual.d
 // end; an anonymous visitor uses the public portal (search, helpful vote, contact form) and the
 // contact arrives as a case.
 describe('knowledge, talk flows and the public portal in Chromium', () => {
+  const stack = useE2eStack();
   let server: E2eServer;
-  let chromium: { browser: Browser; close(): Promise<void> };
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    chromium = await launchChromium();
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  let browser: Browser;
+  beforeAll(() => void ({ server, browser } = stack()));
 
   async function login(page: Page, email: string) {
     await page.goto(`${server.url}/login`);
@@ -43,7 +36,7 @@ describe('knowledge, talk flows and the public portal in Chromium', () => {
 
   it('imports a manual, publishes two articles, finds one by ﾀｲﾏｰ, follows a talk flow, and serves the portal', async () => {
     const failures: string[] = [];
-    const context = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
+    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
     const page = await context.newPage();
     page.on('pageerror', (e) => failures.push(e.message));
 
@@ -66,7 +59,7 @@ describe('knowledge, talk flows and the public portal in Chromium', () => {
     await context.close();
 
     // 3. An operator finds the published article with half-width katakana.
-    const agentContext = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
+    const agentContext = await browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
     const agent = await agentContext.newPage();
     agent.on('pageerror', (e) => failures.push(e.message));
     await login(agent, 'agent@mirai-cc.example.jp');
@@ -89,7 +82,7 @@ describe('knowledge, talk flows and the public portal in Chromium', () => {
     await agentContext.close();
 
     // 5. An anonymous visitor on the public portal: search, read, vote, write in.
-    const visitorContext = await chromium.browser.newContext({ locale: 'ja-JP', javaScriptEnabled: false });
+    const visitorContext = await browser.newContext({ locale: 'ja-JP', javaScriptEnabled: false });
     const visitor = await visitorContext.newPage();
     await visitor.goto(`${server.url}/portal/sakura-denki/`);
     await visitor.getByLabel('キーワードで探す').fill('ﾀｲﾏｰ');
@@ -125,7 +118,7 @@ describe('knowledge, talk flows and the public portal in Chromium', () => {
     expect(stats.choices.filter((c) => c.runs > 0).map((c) => c.label)).toEqual(expect.arrayContaining(['エアコン', '「E-08」', '解消した']));
 
     // …and the operator sees it in the console.
-    const checkContext = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
+    const checkContext = await browser.newContext({ locale: 'ja-JP', timezoneId: 'UTC' });
     const check = await checkContext.newPage();
     await login(check, 'agent@mirai-cc.example.jp');
     await check.goto(`${server.url}/t/sakura-denki/cases`);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { AgentId } from '../../src/core/routing/routing.types.js';
 import { ja } from '../../src/web/ui/i18n/ja.js';
-import { launchChromium } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
+import type { E2eServer } from './support/server.js';
+import { adminTokenOf, signIn as signInAs, tileCount, tokenApi, UI_TIMEOUT, useE2eStack } from './support/stack.js';
 
 // The routing quality bar, through three real browsers on the real server: two agents with
 // different skills and a supervisor. A call for the repair queue (修理受付) goes to the agent who
@@ -18,7 +18,6 @@ import { startE2eServer, type E2eServer } from './support/server.js';
 //   sv@           高橋 美咲   supervisor, watches the wallboard and never goes ready
 // The caller is the demo anchor 山田 太郎 (090-1234-5678), owner of the refrigerator SR4501-23A-00417.
 
-const PASSWORD = 'madoguchi-demo';
 const TENANT = 'sakura-denki';
 const AGENT_A = { email: 'agent@mirai-cc.example.jp', name: '中村 さやか' };
 const AGENT_B = { email: 'agent.sakura@mirai-cc.example.jp', name: '木村 健太' };
@@ -32,8 +31,6 @@ const UNKNOWN_PHONE = '080-5555-0417';
 const NEW_CUSTOMER = '新規 花子';
 const TRANSFER_NOTE = 'E-21 が再表示。延長保証期間内です。ご家族が英語でのご説明を希望されています。';
 
-/** Waits for the browser: offers and pushes arrive over WebSockets within a second or two. */
-const UI_TIMEOUT = 10_000;
 /** The wallboard pushes at most once a second while anything changes. */
 const WALLBOARD_TIMEOUT = 5_000;
 
@@ -44,53 +41,16 @@ interface Contact { id: string; interactionId: string; status: string; agentUser
 const meets = (agent: AdminAgent, queue: AdminQueue) =>
   queue.requiredSkills.every((r) => agent.skills.some((s) => s.skillId === r.skillId && s.level >= r.minLevel));
 
-/** A wallboard tile's number; `—` (no contacts yet today) is 0. */
-async function tileCount(page: Page, testId: string): Promise<number> {
-  const text = ((await page.getByTestId(testId).textContent()) ?? '').trim();
-  if (text === '—' || text === '') return 0;
-  const n = Number(text.replace(/,/g, ''));
-  if (!Number.isFinite(n)) throw new Error(`tile ${testId} shows "${text}"`);
-  return n;
-}
 
 describe('routing desk: skills, screen pop, transfer with a note and the wallboard, in three browsers', () => {
+  const stack = useE2eStack();
   let server: E2eServer;
-  let chromium: { browser: Browser; close(): Promise<void> };
-  let token: string;
-  const contexts: BrowserContext[] = [];
-  /** Uncaught errors in any page: none allowed. */
-  const failures: string[] = [];
+  let api: ReturnType<typeof tokenApi>;
+  let failures: string[];
   /** The three signed-in browsers and the repair queue, for the follow-up test. */
   let shared: { pageA: Page; pageB: Page; pageSv: Page; repairQueueId: string } | undefined;
 
-  /** The admin API with an API token of the tenant (no session, no CSRF). */
-  async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-
-  /** A fresh browser context, signed in through the login form, on `path`. */
-  async function signIn(email: string, path: string): Promise<Page> {
-    const context = await chromium.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1400, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => failures.push(`${email}: ${e.message}`));
-    // A protected page sends us to the login form, which brings us back after signing in.
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(/\/login$/);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL((url) => `${url.pathname}${url.search}` === path, { timeout: UI_TIMEOUT });
-    // Offers and wallboard figures only arrive over the live connection.
-    await expect.poll(() => page.getByTestId('socket-status').getAttribute('data-status'), { timeout: UI_TIMEOUT }).toBe('open');
-    return page;
-  }
+  const signIn = (email: string, path: string) => signInAs(stack(), email, path);
 
   /** 受付可 through the desk's state selector, and wait until the desk shows it. */
   async function goReady(page: Page) {
@@ -102,15 +62,8 @@ describe('routing desk: skills, screen pop, transfer with a note and the wallboa
   const offersOn = (page: Page): Locator => page.locator('[data-testid^="offer-"]:not([data-testid="offer-countdown"])');
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    chromium = await launchChromium();
-    const tenant = await server.services.tenants.getBySlug(TENANT);
-    token = (await server.services.auth.createApiToken({ tenantId: tenant.id, role: 'admin', name: 'e2e routing desk' })).token;
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await chromium?.close();
-    await server?.close();
+    ({ server, failures } = stack());
+    api = tokenApi(server, await adminTokenOf(server, TENANT, 'e2e routing desk'));
   });
 
   it('routes by skill over idle time, pops the serial, transfers with a note to the other agent, and counts it on the wallboard', async () => {

@@ -46,6 +46,7 @@ const policy = {
   'portal:admin': ['supervisor', 'admin', 'hq'] as Role[],
   'ivr:read': LEADS,
   'ivr:write': ['admin'] as Role[],
+  'telephony:admin': ['admin'] as Role[],
 } satisfies Record<string, Role[]>;
 type Perm = keyof typeof policy;
 
@@ -195,6 +196,13 @@ const routes: RouteCase[] = [
   { method: 'POST', path: '/api/v1/portal/voices/:id/unpublish', perm: 'portal:admin', url: () => `/api/v1/portal/voices/${MISSING}/unpublish`, ok: 404 },
   { method: 'GET', path: '/api/v1/portal/stale', perm: 'portal:admin', url: () => '/api/v1/portal/stale', ok: 200 },
   { method: 'GET', path: '/api/v1/portal/health', perm: 'portal:admin', url: () => '/api/v1/portal/health', ok: 200 },
+  // ---- telephony settings and the call log (telephony-settings.routes.ts, call-log.routes.ts); the CTI webhook is public (token in the path)
+  { method: 'GET', path: '/api/v1/telephony/settings', perm: 'telephony:admin', url: () => '/api/v1/telephony/settings', ok: 200 },
+  { method: 'PUT', path: '/api/v1/telephony/settings', perm: 'telephony:admin', url: () => '/api/v1/telephony/settings', body: () => ({ blockedNumbers: ['03-1234-5678'] }), ok: 200 },
+  { method: 'POST', path: '/api/v1/telephony/cti-token', perm: 'telephony:admin', url: () => '/api/v1/telephony/cti-token', ok: 200 },
+  { method: 'GET', path: '/api/v1/calls', perm: 'customers:read', url: () => '/api/v1/calls', ok: 200 },
+  { method: 'GET', path: '/api/v1/calls/:id', perm: 'customers:read', url: () => `/api/v1/calls/${MISSING}`, ok: 404 },
+  { method: 'GET', path: '/api/v1/calls/:id/recording', perm: 'customers:read', url: () => `/api/v1/calls/${MISSING}/recording`, ok: 404 },
 ];
 
 /** Routes open to any signed-in user (no tenant permission) and the one public route. */
@@ -218,7 +226,14 @@ const userRoutes = [
   { method: 'GET', path: '/api/v1/wallboard' },
   { method: 'GET', path: '/api/v1/wallboard/ws' },
 ] as const;
-const publicRoutes = [{ method: 'POST', path: '/api/v1/auth/login' }] as const;
+const publicRoutes = [
+  { method: 'POST', path: '/api/v1/auth/login' },
+  // The generic CTI webhook: authenticated by the tenant's token in the path (test/api/cti-webhook.db.test.ts).
+  { method: 'POST', path: '/api/v1/cti/:token' },
+  // Twilio's Voice webhooks: authenticated by X-Twilio-Signature with the tenant's auth token (test/api/twilio-voice.db.test.ts).
+  ...['voice', 'status', 'calls/:callId/gather', 'calls/:callId/wait', 'calls/:callId/after-queue', 'calls/:callId/dial-done', 'calls/:callId/recording']
+    .map((p) => ({ method: 'POST', path: `/api/v1/telephony/twilio/${p}` }) as const),
+] as const;
 
 /** Full paths and methods of Fastify's route tree (printRoutes nests children under their parent). */
 function routesOf(tree: string): Set<string> {

@@ -1,18 +1,28 @@
 import type { Db } from '../../server/db/client.js';
 import type { Services } from '../../server/services.js';
-import { createAgentDice } from '../../core/simulation/agent-machine.js';
-import { createCallerGenerator, type ContactPlan } from '../../core/simulation/caller-generator.js';
+import { createAgentDice, type SimAgentDice } from '../../core/simulation/agent-machine.js';
+import { createCallerGenerator, unknownPhone, type ContactPlan } from '../../core/simulation/caller-generator.js';
+import { logNormal, streamRand, uniform } from '../../core/simulation/distributions.js';
+import { normalizePhone } from '../../core/text-ja/phone.util.js';
 import { ContactBook, formatStatusLine, formatSummary, type BookSummary } from '../../core/simulation/contact-book.js';
 import { offeredLoad, resolveSimParams, type SimParams, type SimParamsInput } from '../../core/simulation/sim-params.js';
 import type { ContactBody, CreatedContactBody } from './api-types.js';
 import { ApiError, type ApiClient } from './http-client.js';
 import { prepareSimulation, signIn, type PreparedTenant } from './setup.js';
 import { SimAgent } from './sim-agent.js';
+import { fetchTransport, TwilioPhone } from './twilio-phone.js';
+import { rebasedTransport, runTwilioCall } from './voice-caller.js';
+import { lineKeys, SIM_LINE_TEXTS } from './voice-line.js';
 
 /**
  * Runs a simulation against a server: prepares tenants and agents (setup.ts), signs the agents in
  * and connects their sockets, creates contacts as a Poisson stream, hangs up on behalf of customers
  * whose patience runs out, prints a status line every few seconds and a summary at the end.
+ *
+ * With `voice: 'twilio'` the voice contacts are phone calls instead: each one dials the tenant's
+ * simulation line (voice-line.ts) as Twilio would (signed webhooks, TwiML followed), keys through
+ * the IVR, waits in the queue, hangs up when out of patience, and once bridged talks for the handle
+ * time and hangs up; the agent then does its after-contact work.
  */
 
 export interface SimulationDeps {
@@ -20,6 +30,8 @@ export interface SimulationDeps {
   db: Db;
   /** Where the server listens, e.g. http://127.0.0.1:3000. */
   baseUrl: string;
+  /** The server's MADOGUCHI_PUBLIC_URL when set: simulated Twilio webhooks are signed for it. */
+  publicUrl?: string | null;
   log(line: string): void;
 }
 
@@ -31,6 +43,10 @@ export interface SimulationOptions {
   statusEveryMs?: number;
   /** respect: the tenants' queues and their business hours; ignore: an always-open simulation queue (setup.ts). */
   hours?: 'respect' | 'ignore';
+  /** api (default): voice contacts through `POST /api/v1/contacts`; twilio: phone calls through the Twilio webhooks. */
+  voice?: 'api' | 'twilio';
+  /** With voice twilio: seconds a caller listens to a prompt before keying, uniform (default 1–3). */
+  ivrThinkSec?: readonly [number, number];
 }
 
 export interface SimulationReport {
@@ -48,6 +64,11 @@ export interface SimulationHandle {
 }
 
 const LOGIN_CONCURRENCY = 4;
+/**
+ * With phone calls the caller hangs up after the handle time; the agent's own end comes this much
+ * later, as a fallback (a call whose caller hung up is moved to after-contact work by the server).
+ */
+const CALLER_HANGS_UP_FIRST_MS = 30_000;
 
 async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
@@ -60,7 +81,10 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
   log(`Simulation: ${params.agents} agents, ${params.ratePerMinute} contacts/min (${params.channels.join('+')}), handle ${params.handleMeanSec} s, ACW ${params.acwMeanSec} s, patience ${params.patienceMeanSec || '∞'} s, seed ${params.seed}`
     + ` → offered load ${load.erlangs.toFixed(1)} Erlang (${(load.occupancy * 100).toFixed(0)} % of the agents' time)`);
   if (load.occupancy >= 1) log('  (the offered load exceeds what the agents can take: the queue will grow and customers will abandon)');
-  const prepared = await prepareSimulation(deps, { tenants: opts.tenants, agents: params.agents, channels: params.channels, seed: params.seed, hours: opts.hours ?? 'respect' });
+  const phoneCalls = opts.voice === 'twilio' && params.channels.includes('voice');
+  const prepared = await prepareSimulation(deps, {
+    tenants: opts.tenants, agents: params.agents, channels: params.channels, seed: params.seed, hours: opts.hours ?? 'respect', voiceLine: phoneCalls,
+  });
   const runId = Date.now().toString(36);
   const book = new ContactBook(prepared.tenants[0]?.serviceLevelSec ?? 20);
   const errors: Record<string, number> = {};
@@ -74,6 +98,14 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
     }
   };
 
+  // ——— phone calls (voice twilio): the callers' own dice, and the run's stop signal
+  const callers = new Map<string, { known: boolean }>(); // `twilio:<CallSid>` (the contact's external id) → caller
+  const hangUpAll = new AbortController();
+  const talk = streamRand(params.seed, 'talk');
+  const think = streamRand(params.seed, 'ivr-think');
+  const [thinkMin, thinkMax] = opts.ivrThinkSec ?? [1, 3];
+  const transport = rebasedTransport(fetchTransport, deps.publicUrl ?? deps.baseUrl, deps.baseUrl);
+
   // ——— agents
   const keyOf = new Map<string, string>(); // contact id → external id (the book's key)
   const key = (contactId: string) => keyOf.get(contactId) ?? contactId;
@@ -84,9 +116,13 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
     const { client, via } = await signIn(deps.services, deps.baseUrl, account, prepared.password);
     if (via === 'service') viaService++;
     sessions.push(client);
-    const agent = new SimAgent(account.displayName, client, createAgentDice(params, account.index), {
+    const dice: SimAgentDice = createAgentDice(params, account.index);
+    const agent = new SimAgent(account.displayName, client, phoneCalls ? { ...dice, handleMs: (ch) => dice.handleMs(ch) + (ch === 'voice' ? CALLER_HANGS_UP_FIRST_MS : 0) } : dice, {
       onOffer: (item) => {
         if (item.contact.externalId) keyOf.set(item.contact.id, item.contact.externalId);
+        // A call's offer can reach the agent before its TwiML reaches the phone.
+        const call = item.contact.externalId ? callers.get(item.contact.externalId) : undefined;
+        if (call && !book.has(item.contact.externalId!)) book.created(item.contact.externalId!, Date.now(), { known: call.known, channel: 'voice' });
         book.offered(key(item.contact.id));
       },
       onOfferCancelled: (id) => book.offerCancelled(key(id)),
@@ -145,8 +181,41 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
     }
   }
 
+  async function call(plan: ContactPlan, tenant: PreparedTenant) {
+    const line = tenant.voiceLine!;
+    // Twilio sends the calling number in E.164 (the plans hold the national form a CTI shows).
+    const parsed = normalizePhone(plan.from ?? unknownPhone(talk));
+    const from = parsed.ok ? parsed.e164 : 'anonymous';
+    const phone = new TwilioPhone({ transport, baseUrl: deps.publicUrl ?? deps.baseUrl, accountSid: line.accountSid, authToken: line.authToken, from, to: line.number });
+    const ext = `twilio:${phone.callSid}`;
+    // Known to the screen pop: by the calling number, or by a serial the IVR can take.
+    const { keys, fallbackKey } = lineKeys(line, { queueId: plan.queueId, serial: plan.serial });
+    const known = plan.known && (tenant.customers.some((c) => c.phone === plan.from) || keys.length > 1);
+    callers.set(ext, { known });
+    const r = await runTwilioCall(phone, {
+      keys, fallbackKey, thinkMs: () => uniform(think, thinkMin, thinkMax) * 1000, patienceMs: plan.patienceMs,
+      talkMs: logNormal(talk, params.handleMeanSec, params.handleSigma) * 1000,
+    }, {
+      signal: hangUpAll.signal,
+      hooks: {
+        onQueued: () => { if (!book.has(ext)) book.created(ext, Date.now(), { known, channel: 'voice' }); },
+        onTalkEnd: () => book.ended(ext, Date.now()),
+      },
+    });
+    if (r.outcome === 'abandoned' || r.outcome === 'cut') book.abandoned(ext, r.endedAt, { cutOff: r.outcome === 'cut' });
+    else if (r.outcome === 'ivr' && phone.heard.includes(SIM_LINE_TEXTS.closed)) {
+      book.created(ext, r.endedAt, { known, channel: 'voice', closed: true });
+      if (!closedHint && opts.hours !== 'ignore') {
+        closedHint = true;
+        log(`  ${plan.tenantSlug}: the phone line says closed outside the queues' business hours (counted as closed). Add --hours ignore to route into an always-open queue.`);
+      }
+    } else if (r.outcome === 'failed') noteError('call', new Error(r.error ?? 'failed'));
+    else if (r.outcome === 'dropped') noteError('call', new Error('left the queue without an agent'));
+  }
+
   async function arrive(plan: ContactPlan) {
     const tenant = bySlug.get(plan.tenantSlug)!;
+    if (phoneCalls && plan.channel === 'voice' && tenant.voiceLine) return call(plan, tenant);
     const at = Date.now();
     book.created(plan.externalId, at, { known: plan.known, channel: plan.channel });
     let created: CreatedContactBody;
@@ -225,7 +294,10 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
       if (arrivalTimer) clearTimeout(arrivalTimer);
       for (const t of patienceTimers) clearTimeout(t);
       patienceTimers.clear();
+      // Callers still in the IVR or the queue hang up (cut off); callers talking finish now.
+      hangUpAll.abort();
       await Promise.allSettled([...inFlight]);
+      if (phoneCalls) await Promise.allSettled(agents.map((a) => a.sync()));
       if (statusTimer) clearInterval(statusTimer);
       const elapsedMs = Date.now() - started;
       const final = statusLine();

@@ -11,6 +11,7 @@ import type { SimChannel } from '../../core/simulation/sim-params.js';
 import type { QueueBody, SkillBody } from './api-types.js';
 import { ApiClient, ApiError } from './http-client.js';
 import { createSimRepository } from './sim.repository.js';
+import { prepareVoiceLine, type VoiceLine } from './voice-line.js';
 
 /**
  * Gets a tenant ready for simulated traffic. Rows only the database can take (users, passwords,
@@ -41,6 +42,8 @@ export interface PreparedTenant extends SimTenant {
   /** Bearer client with `contacts:create` (a supervisor token of this run). */
   contacts: ApiClient;
   serviceLevelSec: number;
+  /** The phone line simulated calls dial (with `voiceLine`), else null. */
+  voiceLine: VoiceLine | null;
 }
 
 export interface Prepared {
@@ -48,7 +51,7 @@ export interface Prepared {
   accounts: SimAccount[];
   /** This run's password of every simulated agent (kept in memory only). */
   password: string;
-  /** Revokes this run's tokens. */
+  /** Clears the Twilio credentials this run set, revokes this run's tokens. */
   close(): Promise<void>;
 }
 
@@ -76,6 +79,11 @@ export interface SetupOptions {
   hours?: 'respect' | 'ignore';
   /** Timeout of the contact-creating client's requests (default 15 s). */
   requestTimeoutMs?: number;
+  /**
+   * Publish the simulation phone line (voice-line.ts) of each tenant on its queues and make sure
+   * the tenant has a Twilio auth token to sign simulated calls with.
+   */
+  voiceLine?: boolean;
 }
 
 export const simEmail = (i: number, width: number) => `sim-agent-${String(i).padStart(width, '0')}@${SIM_EMAIL_DOMAIN}`;
@@ -97,7 +105,13 @@ export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Pr
   const tenantRows = await resolveTenants(services, opts.tenants);
   const tokenIds: string[] = [];
   const adminTokenIds: string[] = [];
-  const close = () => repo.revokeTokens(tokenIds, new Date());
+  const lines: VoiceLine[] = [];
+  const close = async () => {
+    const restored = await Promise.allSettled(lines.map((l) => l.restore()));
+    await repo.revokeTokens(tokenIds, new Date());
+    const failed = restored.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
 
   try {
     // ——— the simulated agents: created once, new password every run, agent of every simulated tenant
@@ -165,6 +179,15 @@ export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Pr
       const names = new Map(skills.map((s) => [s.id, s.name]));
       log(`  ${t.slug}: ${queues.length} queue(s) (${queues.map((q) => q.name).join(', ')}); agents get ${required.size ? [...required.keys()].map((id) => names.get(id) ?? id).join(', ') : 'no skills (none required)'}`);
 
+      // ——— the phone line, through an admin token kept until close() (it clears what it set)
+      let voiceLine: VoiceLine | null = null;
+      if (opts.voiceLine) {
+        const lineToken = await services.auth.createApiToken({ tenantId: t.id, role: 'admin', name: 'simulator phone line' });
+        tokenIds.push(lineToken.id);
+        voiceLine = await prepareVoiceLine({ admin: new ApiClient(baseUrl, { bearer: lineToken.token }), repo, log }, t, queues);
+        lines.push(voiceLine);
+      }
+
       // ——— contacts come in with a supervisor token (contacts:create)
       const contactToken = await services.auth.createApiToken({ tenantId: t.id, role: 'supervisor', name: 'simulator contacts' });
       tokenIds.push(contactToken.id);
@@ -172,7 +195,7 @@ export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Pr
       tenants.push({
         id: t.id, slug: t.slug, name: t.name, queues: queues.map((q) => ({ id: q.id, name: q.name })), customers,
         contacts: new ApiClient(baseUrl, { bearer: contactToken.token, ...(opts.requestTimeoutMs ? { timeoutMs: opts.requestTimeoutMs } : {}) }),
-        serviceLevelSec: queues[0]?.serviceLevelSec ?? 20,
+        serviceLevelSec: queues[0]?.serviceLevelSec ?? 20, voiceLine,
       });
     }
     await repo.revokeTokens(adminTokenIds, new Date());

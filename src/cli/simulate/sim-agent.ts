@@ -59,6 +59,15 @@ export class SimAgent {
     await this.socket.connect();
   }
 
+  /**
+   * Resolves once every frame the server queued for this agent before now has been read: frames
+   * go out in order, and the answer to a ping comes after them. (Before draining: a call the caller
+   * just hung up is then known to be in wrap-up, not ended a second time.)
+   */
+  async sync(): Promise<void> {
+    if (this.socket.isOpen) await this.socket.request({ type: 'ping' }).catch(() => undefined);
+  }
+
   /** Finish what is held, take a break, log out. Resolves when logged out or after `timeoutMs`. */
   async drain(timeoutMs = 15_000): Promise<void> {
     if (!this.socket.isOpen && !this.state.online) {
@@ -173,8 +182,9 @@ export class SimAgent {
       (err: unknown) => {
         if (this.state.mode === 'stopped') return; // shut down meanwhile: nobody is listening
         const transient = !(err instanceof ApiError) || err.transient;
-        // Expected races (an offer that expired or was abandoned while ringing) are not errors.
-        const expected = err instanceof ApiError && err.status === 409 && (request.kind === 'accept' || request.kind === 'reject');
+        // Expected races (an offer that expired, or was abandoned while ringing: the contact is
+        // then no longer in routing, 404) are not errors.
+        const expected = err instanceof ApiError && (err.status === 409 || err.status === 404) && (request.kind === 'accept' || request.kind === 'reject');
         if (!expected) this.hooks.onError?.(request.kind, err);
         this.feed({ type: 'result', request, ok: false, transient });
       },

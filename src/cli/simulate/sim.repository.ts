@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { apiTokens, contactPoints, ownedProducts, users } from '../../server/db/schema.js';
+import { telephonySettings } from '../../server/db/schema/voice.table.js';
 import type { SimCustomerKey } from '../../core/simulation/caller-generator.js';
 
 /**
  * The few rows the simulator's setup writes or reads directly (everything routing-related goes
  * through the running server's HTTP API, so its engine hears of it): passwords of the simulated
- * agents, revoking its own tokens, and a sample of customers' keys for screen pops.
+ * agents, revoking its own tokens, a sample of customers' keys for screen pops, and the tenant's
+ * Twilio auth token (the simulated phone signs its webhooks with it, as Twilio does).
  */
 export function createSimRepository(db: Db) {
   return {
@@ -25,6 +27,12 @@ export function createSimRepository(db: Db) {
     async revokeTokens(ids: readonly string[], at: Date) {
       if (ids.length === 0) return;
       await db.update(apiTokens).set({ revokedAt: at }).where(inArray(apiTokens.id, [...ids]));
+    },
+    /** The tenant's Twilio account SID and auth token as stored (null when Twilio is not set up). */
+    async twilioAccountOf(tenantId: string): Promise<{ accountSid: string | null; authToken: string | null } | null> {
+      const [r] = await db.select({ accountSid: telephonySettings.twilioAccountSid, authToken: telephonySettings.twilioAuthToken })
+        .from(telephonySettings).where(eq(telephonySettings.tenantId, tenantId));
+      return r ?? null;
     },
     /**
      * Up to `limit` customers of the tenant with a phone, an e-mail or a serial (the same sample on

@@ -24,6 +24,7 @@ export interface SimulateCommandOptions {
   serve?: boolean;
   statusEvery?: string;
   hours?: 'respect' | 'ignore';
+  voice?: 'api' | 'twilio';
 }
 
 interface Ready {
@@ -124,7 +125,10 @@ export async function runSimulateCommand(o: SimulateCommandOptions): Promise<voi
   try {
     if (o.serve) app = await serveHere(config, rt, url);
     const tenants = o.tenant ? o.tenant.split(',').map((s) => s.trim()).filter(Boolean) : null;
-    sim = await startSimulation({ services: rt.services, db: rt.database.db, baseUrl: url, log: (l) => console.log(l) }, { params, tenants, statusEveryMs, hours: o.hours ?? 'respect' });
+    sim = await startSimulation(
+      { services: rt.services, db: rt.database.db, baseUrl: url, publicUrl: config.publicUrl, log: (l) => console.log(l) },
+      { params, tenants, statusEveryMs, hours: o.hours ?? 'respect', voice: o.voice ?? 'api' },
+    );
     if (interrupted) void sim.stop();
     console.log(params.durationSec > 0 ? `Running for ${params.durationSec} s (Ctrl-C stops earlier).` : 'Running until Ctrl-C.');
     const report = await sim.done;

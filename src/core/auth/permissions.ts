@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'ivr:read',
   /** Edit and publish IVR flows and the numbers they answer (admins). */
   'ivr:write',
+  /** Telephony settings: Twilio credentials, the CTI webhook's token, blocked numbers (admins). */
+  'telephony:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

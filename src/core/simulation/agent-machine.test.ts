@@ -137,6 +137,24 @@ describe('simulated agent state machine', () => {
     expect(d.send({ type: 'offer', work: work('a') })).toEqual([]);
   });
 
+  it('starts ACW when the caller hangs up while talking (the server lists the call in wrap-up), and only then', () => {
+    const d = readyAgent();
+    d.send({ type: 'offer', work: work('v') });
+    d.send({ type: 'timer', key: contactTimer('v') });
+    d.send(ok('accept', 'v'));
+    expect(d.phase('v')).toBe('talking');
+    // a stale frame still showing the call connected changes nothing
+    expect(d.send({ type: 'snapshot', me: me('available', [work('v', 'connected')]) })).toEqual([]);
+    expect(d.send({ type: 'snapshot', me: me('available', [work('v', 'wrap_up')]) })).toEqual([
+      { kind: 'cancel_timer', key: contactTimer('v') },
+      { kind: 'set_timer', key: contactTimer('v'), ms: 2000 },
+    ]);
+    expect(d.phase('v')).toBe('acw');
+    // the same frame again: already in ACW
+    expect(d.send({ type: 'snapshot', me: me('available', [work('v', 'wrap_up')]) })).toEqual([]);
+    expect(d.send({ type: 'timer', key: contactTimer('v') })).toEqual([{ kind: 'wrap_up', contactId: 'v', tenantSlug: 'sakura-denki', disposition: 'resolved' }]);
+  });
+
   it('goes ready again after a missed offer or a break, and backs off when ready is refused', () => {
     const d = readyAgent();
     expect(d.send({ type: 'snapshot', me: me('missed') })).toEqual([{ kind: 'presence', change: 'ready', reason: null }]);

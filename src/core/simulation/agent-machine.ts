@@ -13,7 +13,8 @@ import type { SimParams } from './sim-params.js';
  *
  * Robustness rules (the server is the truth):
  * - snapshots only ADD work the agent did not know about (after a reconnect, or a contact it
- *   missed); they never remove work, because an HTTP answer and a WebSocket frame may cross.
+ *   missed); they never remove work, because an HTTP answer and a WebSocket frame may cross. The
+ *   one exception moves work forward: a call the customer hung up while talking (wrap-up).
  *   Stale work heals itself: the next request for it fails with a 4xx and the contact is dropped.
  * - a 4xx answer drops the contact; a transient failure (network, 5xx) retries after a pause.
  * - contacts already finished are remembered (bounded), so a late snapshot does not revive them.
@@ -196,9 +197,20 @@ class Builder {
     return this.s.mode === 'draining';
   }
 
-  /** Work the server says we hold that we do not track yet (a new offer, or after a reconnect). */
+  /**
+   * Work the server says we hold that we do not track yet (a new offer, or after a reconnect). Of
+   * work we track, only one move is taken from the server: a call we are talking on that it lists
+   * in wrap-up was ended by the caller (a phone hung up), so after-contact work starts now. Phases
+   * only move forward, so a stale frame cannot mean that.
+   */
   adopt(w: SimWork) {
-    if (this.s.contacts[w.contactId] || this.s.finished.includes(w.contactId)) return;
+    const held = this.s.contacts[w.contactId];
+    if (held?.phase === 'talking' && w.phase === 'wrap_up') {
+      this.cmd({ kind: 'cancel_timer', key: contactTimer(held.contactId) });
+      this.startAcw(held);
+      return;
+    }
+    if (held || this.s.finished.includes(w.contactId)) return;
     const c: LocalContact = { contactId: w.contactId, tenantSlug: w.tenantSlug, channel: w.channel, dispositions: w.dispositions, phase: 'ringing' };
     if (w.phase === 'offered') {
       if (this.draining()) this.request({ ...c, phase: 'rejecting' }, 'reject');

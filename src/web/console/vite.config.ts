@@ -22,6 +22,8 @@ export default defineConfig({
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
           if (id.includes('node_modules/@mantine/') || id.includes('node_modules/@floating-ui/')) return 'mantine';
           if (id.includes('node_modules/@tabler/')) return 'icons';
+          // Phone numbers shown and checked as the server does (src/core/text-ja/phone.util.ts): its metadata is large and rarely changes.
+          if (id.includes('node_modules/libphonenumber-js/')) return 'phone';
           return 'vendor';
         },
       },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid, integer, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, tenantIdColumn, updatedAt } from './columns.js';
 import { tenants } from './tenant.table.js';
@@ -36,5 +37,7 @@ export const ownedProducts = pgTable(
   (t) => [
     uniqueIndex('owned_products_tenant_serial_uq').on(t.tenantId, t.serialNormalized),
     index('owned_products_customer_idx').on(t.customerId, t.tenantId),
+    // A serial keyed on a phone (DTMF) is its digits only: SR4501-23A-00417 → 45012300417.
+    index('owned_products_serial_digits_idx').on(t.tenantId, sql`regexp_replace(${t.serialNormalized}, '[^0-9]', '', 'g')`),
   ],
 );

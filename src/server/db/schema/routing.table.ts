@@ -68,8 +68,12 @@ export const agentProfiles = pgTable('agent_profiles', {
   capacity: jsonb('capacity').notNull(),
   voiceBlocksOthers: boolean('voice_blocks_others').notNull().default(true),
   othersBlockVoice: boolean('others_block_voice').notNull().default(false),
+  /** The agent's PBX extension (内線): CTI events name it, the screen pop goes to this agent only. */
+  extension: text('extension'),
+  /** Where a Twilio call rings when the agent has no softphone (E.164). */
+  phone: text('phone'),
   updatedAt: updatedAt(),
-});
+}, (t) => [uniqueIndex('agent_profiles_extension_uq').on(t.extension)]);
 
 /** An agent's level (1..10) in one tenant's skill. */
 export const agentSkills = pgTable(

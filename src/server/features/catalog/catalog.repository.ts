@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { ownedProducts, products } from '../../db/schema.js';
@@ -65,6 +65,15 @@ export function createCatalogRepository(db: Db) {
       const rows = await db.select({ customerId: ownedProducts.customerId }).from(ownedProducts)
         .where(and(eq(ownedProducts.tenantId, tenantId), eq(ownedProducts.serialNormalized, serialNormalized))).limit(1);
       return rows[0]?.customerId ?? null;
+    },
+    /**
+     * The owner of the serial whose digits are these (a serial keyed on a phone); null when no one
+     * or more than one customer owns such a serial, since a wrong screen pop is worse than none.
+     */
+    async findOwnerBySerialDigits(tenantId: string, digits: string) {
+      const rows = await db.selectDistinct({ customerId: ownedProducts.customerId }).from(ownedProducts)
+        .where(and(eq(ownedProducts.tenantId, tenantId), sql`regexp_replace(${ownedProducts.serialNormalized}, '[^0-9]', '', 'g') = ${digits}`)).limit(2);
+      return rows.length === 1 ? rows[0]!.customerId : null;
     },
   };
 }

@@ -110,6 +110,10 @@ export function createCatalogService(deps: { repo: CatalogRepository; audit: Aud
     /** For the 360 view, which has already loaded the customer in this tenant. */
     listOwnedOfLoadedCustomer: (ctx: TenantContext, customerId: string): Promise<OwnedProductDto[]> => repo.listOwnedByCustomer(ctx.tenantId, customerId),
     findOwnerBySerial: (ctx: TenantContext, serial: string) => repo.findOwnerBySerial(ctx.tenantId, normalizeSerial(serial)),
+    /** A serial as keyed on a phone: the exact serial if it is one, else the one serial with these digits. */
+    async findOwnerByKeyedSerial(ctx: TenantContext, digits: string) {
+      return (await repo.findOwnerBySerial(ctx.tenantId, normalizeSerial(digits))) ?? (/^\d+$/.test(digits) ? repo.findOwnerBySerialDigits(ctx.tenantId, digits) : null);
+    },
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -120,7 +120,9 @@ export function createCustomerService(deps: Deps) {
   }
 
   /** Screen-pop identification: one indexed query on a normalized key returns the customer row. */
-  async function findByContact(ctx: TenantContext, by: { phone?: string; email?: string }): Promise<CustomerRow | null> {
+  async function findByContact(ctx: TenantContext, by: { phone?: string; email?: string; externalRef?: string }): Promise<CustomerRow | null> {
+    // The client's own customer number (会員番号), as a caller keys it in: exact, digits and all.
+    if (by.externalRef !== undefined) return repo.findByExternalRef(ctx.tenantId, by.externalRef.normalize('NFKC').trim());
     if (by.phone !== undefined) {
       const r = normalizePhone(by.phone);
       if (!r.ok) throw new AppError('validation_failed', r.message, [{ path: 'phone', message: r.message }]);
@@ -237,7 +239,7 @@ export function createCustomerService(deps: Deps) {
 
     findByContact,
 
-    async identify(ctx: TenantContext, by: { phone?: string; email?: string }): Promise<string | null> {
+    async identify(ctx: TenantContext, by: { phone?: string; email?: string; externalRef?: string }): Promise<string | null> {
       return (await findByContact(ctx, by))?.id ?? null;
     },
 

@@ -107,15 +107,19 @@ export function demoRows(ds: DemoDataset, ids: IdGenerator, passwordHash: string
   return { ...rows, ...demoRoutingRows(ds, { ids, now, tenantIds, userIds }) };
 }
 
+type DemoTenants = readonly { id: string; slug: string; timeZone: string }[];
+
 /** Loads the Japanese demo story on first start; never touches a database that already has tenants. */
 export function createDemoSeedService(deps: {
   repo: DemoSeedRepository; ids: IdGenerator; clock: Clock;
   /** Turns on the demo tenants' FAQ portals (demo-portal.ts), through the portal's services. */
-  seedPortal?: (tenants: readonly { id: string; slug: string; timeZone: string }[]) => Promise<void>;
+  seedPortal?: (tenants: DemoTenants) => Promise<void>;
   /** Categories, synonyms and articles of the demo knowledge base (demo-knowledge.ts), through the knowledge services. */
-  seedKnowledge?: (tenants: readonly { id: string; slug: string; timeZone: string }[]) => Promise<void>;
+  seedKnowledge?: (tenants: DemoTenants) => Promise<void>;
   /** Creates and publishes the demo talk flows (demo-talk-flows.ts); runs after the demo knowledge, whose articles they link. */
-  seedTalkFlows?: (tenants: readonly { id: string; slug: string; timeZone: string }[]) => Promise<void>;
+  seedTalkFlows?: (tenants: DemoTenants) => Promise<void>;
+  /** Publishes the demo phone line's IVR flow (demo-ivr.ts) on the routing queues. */
+  seedIvr?: (tenants: DemoTenants) => Promise<void>;
 }) {
   return {
     async seedIfEmpty(opts: { customersPerTenant?: number } = {}): Promise<SeedResult> {
@@ -125,9 +129,11 @@ export function createDemoSeedService(deps: {
       if (await deps.repo.hasAnyTenant()) return { created: false, summary: '', ...base };
       const rows = demoRows(ds, deps.ids, await hashPassword(DEMO_PASSWORD), now);
       await deps.repo.insertAll(rows);
-      await deps.seedKnowledge?.(rows.tenants.map((t) => ({ id: t.id!, slug: t.slug, timeZone: t.timeZone ?? 'Asia/Tokyo' })));
-      await deps.seedPortal?.(rows.tenants.map((t) => ({ id: t.id!, slug: t.slug, timeZone: t.timeZone ?? 'Asia/Tokyo' })));
-      await deps.seedTalkFlows?.(rows.tenants.map((t) => ({ id: t.id!, slug: t.slug, timeZone: t.timeZone ?? 'Asia/Tokyo' })));
+      const tenants = rows.tenants.map((t) => ({ id: t.id!, slug: t.slug, timeZone: t.timeZone ?? 'Asia/Tokyo' }));
+      await deps.seedKnowledge?.(tenants);
+      await deps.seedPortal?.(tenants);
+      await deps.seedTalkFlows?.(tenants);
+      await deps.seedIvr?.(tenants);
       const summary = `${rows.tenants.length} tenants, ${rows.customers.length} customers, ${rows.ownedProducts.length} owned products, ${rows.orders.length} orders, ${rows.interactions.length} interactions, ${rows.cases.length} cases, ${rows.users.length} users, ${rows.routingQueues.length} queues`;
       return { created: true, summary, ...base };
     },

@@ -91,7 +91,10 @@ export const ivrTestDto = z.object({
     /** What the caller would hear and what the system would do. */
     actions: z.array(z.record(z.string(), z.unknown())),
     status: z.enum(['waiting_input', 'waiting_lookup', 'ended']),
+    /** The node the call waits at (the last one it waited at, once ended). */
     nodeId: z.string(),
+    /** The last node the step went through: the waiting node, or the node the call ended at. */
+    lastNodeId: z.string(),
   })),
   outcome: z.record(z.string(), z.unknown()).nullable(),
   /** Events left over after the call ended, or refused by it (e.g. keys while it looks up). */

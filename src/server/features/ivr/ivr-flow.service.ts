@@ -1,6 +1,6 @@
-import { startIvrCall, stepIvrCall } from '../../../core/ivr/ivr-interpreter.js';
+import { walkIvrFlow } from '../../../core/ivr/ivr-walk.js';
 import { validateIvrFlow } from '../../../core/ivr/ivr-validator.js';
-import type { IvrCallState, IvrEvent, IvrFlow, IvrProblem } from '../../../core/ivr/ivr.types.js';
+import type { IvrEvent, IvrFlow, IvrProblem } from '../../../core/ivr/ivr.types.js';
 import { normalizePhone } from '../../../core/text-ja/phone.util.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, notFound, type FieldError } from '../../platform/app-error.js';
@@ -149,26 +149,10 @@ export function createIvrFlowService(deps: Deps) {
     async testFlow(ctx: TenantContext, id: string, input: { version?: number | undefined; from: string; open: boolean; events: IvrEvent[] }) {
       const f = await flowOf(ctx, id);
       const flow = (await versionOf(ctx, id, input.version ?? f.latestVersion)).flow as IvrFlow;
-      const env = { isOpen: () => input.open };
-      const started = startIvrCall(flow, { from: input.from, to: '' }, env);
-      if (!started.ok) throw new AppError('unprocessable', started.message, [], 'ivr_flow_invalid');
-      const snapshot = (s: IvrCallState) => ({ status: s.status, nodeId: s.nodeId });
-      const steps = [{ event: null as string | null, actions: started.actions, ...snapshot(started.state) }];
-      let state = started.state;
-      let used = 0;
-      let error: string | null = null;
-      for (const event of input.events) {
-        if (state.status === 'ended') break;
-        const r = stepIvrCall(flow, state, event, env);
-        if (!r.ok) {
-          error = r.message;
-          break;
-        }
-        used++;
-        state = r.state;
-        steps.push({ event: event.type === 'digits' ? `digits ${event.digits}` : event.type, actions: r.actions, ...snapshot(state) });
-      }
-      return { steps, outcome: state.outcome, unused: input.events.length - used, error };
+      const walk = walkIvrFlow(flow, { from: input.from, open: input.open }, input.events);
+      if (!walk.ok) throw new AppError('unprocessable', walk.message, [], 'ivr_flow_invalid');
+      const { ok: _ok, ...result } = walk;
+      return result;
     },
   };
 }

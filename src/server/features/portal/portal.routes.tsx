@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptFormBodies } from '../../platform/form-body.js';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { faqPageJsonLd } from '../../../core/portal/json-ld.js';
 import { sitemapXml } from '../../../core/portal/sitemap.js';
@@ -48,9 +49,7 @@ export async function portalRoutes(app: FastifyInstance, opts: PortalRoutesOptio
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
   // Plain HTML forms post urlencoded bodies; only here (the JSON API keeps refusing them).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  acceptFormBodies(app, FORM_BODY_LIMIT);
 
   async function open(slug: string): Promise<PortalSite> {
     const site = await settings.resolve(slug);

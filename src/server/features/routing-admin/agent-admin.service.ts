@@ -21,6 +21,8 @@ async function agentsOf(repo: RoutingAdminRepository, tenantId: string, userId?:
       capacity: Object.fromEntries(CHANNELS.map((c) => [c, capacity[c] ?? 0])) as Record<Channel, number>,
       voiceBlocksOthers: p?.voiceBlocksOthers ?? true,
       othersBlockVoice: p?.othersBlockVoice ?? false,
+      extension: p?.extension ?? null,
+      phone: p?.phone ?? null,
       skills: skills.filter((s) => s.userId === m.userId).map(({ skillId, name, level }) => ({ skillId, name, level })),
     };
   });
@@ -40,14 +42,24 @@ export function createAgentAdmin({ read, write, clock }: AdminPartDeps) {
       return write(ctx, async (repo) => {
         found((await repo.listAgentMembers(ctx.tenantId, userId))[0], 'Agent');
         await assertReferences(repo, ctx.tenantId, { skills: refsAt('body.skills', v.skills, (s) => s.skillId, 'skillId') });
-        await repo.upsertProfile({ userId, capacity: v.capacity, voiceBlocksOthers: v.voiceBlocksOthers, othersBlockVoice: v.othersBlockVoice, updatedAt: clock.now() });
+        await repo.upsertProfile({
+          userId, capacity: v.capacity, voiceBlocksOthers: v.voiceBlocksOthers, othersBlockVoice: v.othersBlockVoice, updatedAt: clock.now(),
+          // Omitted: kept as they are (clients that predate them keep working); null removes.
+          ...(v.extension !== undefined ? { extension: v.extension } : {}),
+          ...(v.phone !== undefined ? { phone: v.phone } : {}),
+        });
         await repo.replaceAgentSkills(ctx.tenantId, userId, v.skills);
         return found((await agentsOf(repo, ctx.tenantId, userId))[0], 'Agent');
       }, {
         audit: (a) => ({
           action: 'agent_profile.update', entity: 'agent_profile', entityId: a.userId,
-          changes: { capacity: v.capacity, voiceBlocksOthers: v.voiceBlocksOthers, othersBlockVoice: v.othersBlockVoice, skills: v.skills },
+          changes: {
+            capacity: v.capacity, voiceBlocksOthers: v.voiceBlocksOthers, othersBlockVoice: v.othersBlockVoice, skills: v.skills,
+            ...(v.extension !== undefined ? { extension: v.extension } : {}), ...(v.phone !== undefined ? { phone: v.phone === null ? null : 'set' } : {}),
+          },
         }),
+        // The extension's unique index: another agent (of any tenant) has it; who is not said.
+        duplicate: 'This extension is already assigned to another agent',
       });
     },
   };

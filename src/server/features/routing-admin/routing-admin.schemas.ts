@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, MAX_SKILL_LEVEL, MIN_SKILL_LEVEL } from '../../../core/routing/routing.types.js';
+import { normalizePhone } from '../../../core/text-ja/phone.util.js';
 
 /** Request and reply shapes of the routing admin API (queues, skills, agents, reason codes). */
 
@@ -69,11 +70,25 @@ const capacity = z.object(
     Record<(typeof CHANNELS)[number], z.ZodDefault<z.ZodNumber>>,
 );
 
+/** The agent's PBX extension (内線): what a PBX names in CTI events; unique across the center. */
+const extension = z.string().trim().regex(/^[0-9A-Za-z*#._-]{1,32}$/, 'must be 1–32 of 0-9, a-z, *, #, ., _ and -');
+/** Where a Twilio call rings without a softphone: any common form, stored in E.164. */
+const agentPhone = z.string().trim().max(40).transform((v, ctx) => {
+  const r = normalizePhone(v);
+  if (r.ok) return r.e164 as string;
+  ctx.addIssue({ code: 'custom', message: r.message });
+  return z.NEVER;
+});
+
 /** Replaces the agent's profile (center-wide) and their skills in the caller's tenant. */
 export const agentBody = z.object({
   capacity,
   voiceBlocksOthers: z.boolean().default(true),
   othersBlockVoice: z.boolean().default(false),
+  /** Omitted: stays as it is; null: removed. */
+  extension: extension.nullable().optional(),
+  /** Omitted: stays as it is; null: removed. */
+  phone: agentPhone.nullable().optional(),
   skills: z.array(z.object({ skillId: z.uuid(), level })).max(100).superRefine(noDuplicate((s) => s.skillId, 'skill')).default([]),
 });
 export type AgentInput = z.output<typeof agentBody>;
@@ -91,6 +106,9 @@ export const agentDto = z.object({
   capacity: capacityDto,
   voiceBlocksOthers: z.boolean(),
   othersBlockVoice: z.boolean(),
+  /** PBX extension and phone (E.164), center-wide like the capacity. */
+  extension: z.string().nullable(),
+  phone: z.string().nullable(),
   /** Levels in this tenant's skills only. */
   skills: z.array(z.object({ skillId: z.string(), name: z.string(), level: z.number().int() })),
 });

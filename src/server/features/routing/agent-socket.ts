@@ -8,6 +8,7 @@ import type { AgentDeskService, UserPrincipal } from './agent-desk.service.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 import { originAllowed, socketChannel, type SocketChannel } from './socket-channel.js';
 import { presenceBody, wrapUpBody } from './agent-desk.schemas.js';
+import type {} from '../../realtime/agent-notices.js';
 
 const requestId = z.string().max(64);
 // The commands an agent gives most often also go over the socket (no HTTP round trip, no per-request auth).
@@ -73,6 +74,11 @@ export async function agentSocketRoutes(app: FastifyInstance, opts: { desk: Agen
     for (const c of byAgent.get(agentId) ?? []) c.channel.send(async () => ({ type: 'me', me: await desk.me(c.principal) }));
   });
   app.addHook('onClose', async () => { unsubscribe(); unsubscribeConsult(); unsubscribeChanged(); });
+  // Telephony screen pops (call_pop, from the CTI webhook): to the named agent's own connections, never to all.
+  const unsubscribeNotices = app.agentNotices.subscribe((agentUserId, message) => {
+    for (const c of byAgent.get(agentUserId) ?? []) c.channel.send(() => message);
+  });
+  app.addHook('onClose', async () => unsubscribeNotices());
 
   app.get('/api/v1/agent/ws', { websocket: true, config: { access: 'user' }, schema: { tags: ['agent desktop'], summary: 'Agent WebSocket: offers with screen pop, state; accept/reject/presence' } }, (socket: WebSocket, request) => {
     if (!originAllowed(request, opts.allowedOrigins)) return void socket.close(4403, 'origin not allowed');

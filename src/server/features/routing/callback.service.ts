@@ -25,7 +25,8 @@ export function createCallbackService(deps: {
 }) {
   const { repo } = deps;
   return {
-    async schedule(ctx: TenantContext, input: ScheduleCallbackInput) {
+    /** `placeAt`: the caller's place in line when there is no contact to keep it from (an IVR call). */
+    async schedule(ctx: TenantContext, input: ScheduleCallbackInput, opts: { placeAt?: Date } = {}) {
       await deps.contacts.queueOf(ctx, { id: input.queueId });
       if (input.customerId) await deps.customers.assertExists(ctx, input.customerId);
       if (input.preferredAgentId) await deps.users.assertMember(ctx, input.preferredAgentId);
@@ -35,7 +36,7 @@ export function createCallbackService(deps: {
         id: deps.ids(), tenantId: ctx.tenantId, queueId: input.queueId, customerId: input.customerId ?? from?.customerId ?? null,
         phone: input.phone ?? from?.fromAddress ?? null, dueAt: input.dueAt, note: input.note ?? null, fromContactId: from?.id ?? null,
         preferredAgentId: input.preferredAgentId ?? null, createdBy: ctx.actorUserId, status: 'scheduled',
-        placeAt: input.keepPlace && from ? from.arrivedAt : null, createdAt: deps.clock.now(),
+        placeAt: input.keepPlace && from ? from.arrivedAt : opts.placeAt ?? null, createdAt: deps.clock.now(),
       });
       return toDto(row);
     },

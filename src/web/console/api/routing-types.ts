@@ -3,6 +3,7 @@
  * desktop and its WebSocket, the wallboard, and the routing admin endpoints. Hand-written from the
  * contract; to be replaced by the server's zod schemas once they exist.
  */
+import type { CallPop } from '../../../core/cti/call-pop.js';
 import type { BusinessHours, OpenInterval } from '../../../core/routing/business-hours.js';
 import type { CustomerOverview, IsoDate, IsoDateTime, Problem } from './types.js';
 
@@ -144,9 +145,13 @@ export interface ConsultMessage {
   item: WorkItem | null;
 }
 
+/** The desk's call screen pop (shared with the server). */
+export type { CallPop };
+
 /** Server → client frames of `/api/v1/agent/ws`. */
 export type AgentServerMessage =
   | { type: 'hello'; me: AgentMe }
+  | { type: 'call_pop'; call: CallPop }
   | { type: 'me'; me: AgentMe }
   | { type: 'offer'; item: WorkItem }
   | { type: 'offer_cancelled'; contactId: string; reason: OfferCancelReason }
@@ -290,6 +295,10 @@ export interface AgentProfileInput {
   voiceBlocksOthers: boolean;
   othersBlockVoice: boolean;
   skills: { skillId: string; level: number }[];
+  /** PBX extension (内線), unique across the center; omitted: kept, null: removed. */
+  extension?: string | null;
+  /** Where a Twilio call rings without a softphone (any common form; the server stores and returns E.164); omitted: kept, null: removed. */
+  phone?: string | null;
 }
 
 export interface RoutingAgent extends AgentProfileInput {

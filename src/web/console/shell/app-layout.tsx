@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconBriefcase, IconBuilding, IconGitBranch, IconWorld, IconHeadset, IconLogout, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
+import { IconBook, IconBriefcase, IconBuilding, IconDeviceLandlinePhone, IconGitBranch, IconWorld, IconHeadset, IconHistory, IconLogout, IconPhoneCall, IconPresentationAnalytics, IconRoute, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,8 +24,11 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
   const onWallboard = useMatch('/wallboard');
   const onCustomers = useMatch('/t/:tenant/customers/*');
   const onCases = useMatch('/t/:tenant/cases/*');
+  const onCalls = useMatch('/t/:tenant/calls/*');
+  const onTelephony = useMatch('/t/:tenant/admin/telephony/*');
   const onKnowledge = useMatch('/t/:tenant/knowledge/*');
   const onTalkFlows = useMatch('/t/:tenant/talk-flows/*');
+  const onIvrFlows = useMatch('/t/:tenant/ivr-flows/*');
   const onPortalAdmin = useMatch('/t/:tenant/admin/portal/*');
   const onRoutingAdmin = useMatch('/t/:tenant/admin/routing/*');
   const memberships = session?.memberships ?? [];
@@ -38,11 +41,14 @@ function SectionNav({ onNavigate }: { onNavigate: () => void }) {
     { to: '/desk', label: t('shell.desk'), icon: IconHeadset, active: !!onDesk, show: takesContacts(memberships) },
     { to: `${base}/customers`, label: t('shell.customers'), icon: IconUsers, active: !!onCustomers, show: inMenuTenant('customers:read') },
     { to: `${base}/cases`, label: t('shell.cases'), icon: IconBriefcase, active: !!onCases, show: inMenuTenant('cases:read') },
+    { to: `${base}/calls`, label: t('shell.calls'), icon: IconHistory, active: !!onCalls, show: inMenuTenant('customers:read') },
     { to: `${base}/knowledge`, label: t('shell.knowledge'), icon: IconBook, active: !!onKnowledge, show: inMenuTenant('knowledge:read') },
     { to: `${base}/talk-flows`, label: t('shell.talkFlows'), icon: IconGitBranch, active: !!onTalkFlows, show: inMenuTenant('talkflow:read') },
+    { to: `${base}/ivr-flows`, label: t('shell.ivrFlows'), icon: IconPhoneCall, active: !!onIvrFlows, show: inMenuTenant('ivr:read') },
     { to: '/wallboard', label: t('shell.wallboard'), icon: IconPresentationAnalytics, active: !!onWallboard, show: anyTenant('routing:monitor') },
     { to: `${base}/admin/routing`, label: t('shell.routingAdmin'), icon: IconRoute, active: !!onRoutingAdmin, show: inMenuTenant('routing:admin') },
     { to: `${base}/admin/portal`, label: t('shell.portalAdmin'), icon: IconWorld, active: !!onPortalAdmin, show: inMenuTenant('portal:admin') },
+    { to: `${base}/admin/telephony`, label: t('shell.telephony'), icon: IconDeviceLandlinePhone, active: !!onTelephony, show: inMenuTenant('telephony:admin') },
     // Outside a tenant with no tenant remembered: the way to the customer and case pages of one.
     { to: '/tenants', label: t('shell.pickTenant'), icon: IconBuilding, active: false, show: !menuTenant && memberships.length > 1 },
   ];

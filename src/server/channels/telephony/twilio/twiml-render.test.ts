@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { startIvrCall, stepIvrCall } from '../../../../core/ivr/ivr-interpreter.js';
 import { supportFlow } from '../../../../core/ivr/ivr-test-kit.js';
 import type { IvrAction, IvrCallState } from '../../../../core/ivr/ivr.types.js';
-import { queueWaitTwiml, twimlOf, type TwimlAction, type TwimlLinks } from './twiml-render.js';
+import { agentLegTwiml, hangupTwiml, leaveQueueTwiml, queueWaitTwiml, QUEUE_POLL_SEC, twimlOf, type TwimlAction, type TwimlLinks } from './twiml-render.js';
 
 const links: TwimlLinks = {
   gather: (nodeId) => `https://cc.example.jp/twilio/voice/gather?call=CA1&node=${nodeId}`,
   queueWait: (queueId) => `https://cc.example.jp/twilio/voice/wait?queue=${queueId}`,
   queueName: (queueId) => `madoguchi-${queueId}`,
   recording: (queueId) => `https://cc.example.jp/twilio/voice/recording?queue=${queueId}`,
+  afterQueue: () => 'https://cc.example.jp/twilio/voice/after-queue?call=CA1',
 };
 const env = { isOpen: () => true };
 const call = { from: '+819012345678', to: '+81120000000' };
@@ -38,7 +39,7 @@ describe('TwiML from the IVR interpreter', () => {
         '<Say language="ja-JP">製品の製造番号を入力し、最後に#を押してください。</Say></Gather></Response>',
     );
     const queued = twimlOf([{ type: 'say', text: '担当者におつなぎします。', language: 'ja-JP' }, { type: 'enqueue', queueId: 'q-support', priority: null, skills: [], customerId: null, entered: {} }], links);
-    expect(queued).toBe(`${XML}<Response><Say language="ja-JP">担当者におつなぎします。</Say><Enqueue waitUrl="https://cc.example.jp/twilio/voice/wait?queue=q-support" waitUrlMethod="POST">madoguchi-q-support</Enqueue></Response>`);
+    expect(queued).toBe(`${XML}<Response><Say language="ja-JP">担当者におつなぎします。</Say><Enqueue waitUrl="https://cc.example.jp/twilio/voice/wait?queue=q-support" waitUrlMethod="POST" action="https://cc.example.jp/twilio/voice/after-queue?call=CA1" method="POST">madoguchi-q-support</Enqueue></Response>`);
   });
 
   it('records a message, transfers, hangs up, and escapes what it says', () => {
@@ -49,14 +50,26 @@ describe('TwiML from the IVR interpreter', () => {
     expect(twimlOf([{ type: 'say', text: '<Hangup/> & "A"', language: 'ja-JP' }], links)).toBe(`${XML}<Response><Say language="ja-JP">&lt;Hangup/&gt; &amp; "A"</Say></Response>`);
   });
 
-  it('tells a waiting caller the estimated wait in minutes, then plays the music', () => {
-    expect(queueWaitTwiml({ estimatedWaitSec: 250, musicUrl: 'https://cc.example.jp/music.mp3' })).toBe(
+  it('tells a waiting caller the estimated wait in minutes once, then plays the music or pauses briefly', () => {
+    expect(queueWaitTwiml({ estimatedWaitSec: 250, musicUrl: 'https://cc.example.jp/music.mp3', announce: true })).toBe(
       `${XML}<Response><Say language="ja-JP">ただいま電話が大変混み合っております。あと約4分でおつなぎできる見込みです。このままお待ちください。</Say><Play>https://cc.example.jp/music.mp3</Play></Response>`,
     );
-    expect(queueWaitTwiml({ estimatedWaitSec: 40, musicUrl: null })).toContain('このままお待ちください。</Say><Pause length="20"/>');
-    expect(queueWaitTwiml({ estimatedWaitSec: 40, musicUrl: null })).not.toContain('分で');
-    expect(queueWaitTwiml({ estimatedWaitSec: null, musicUrl: null })).toBe(
-      `${XML}<Response><Say language="ja-JP">ただいま電話が大変混み合っております。このままお待ちください。</Say><Pause length="20"/></Response>`,
+    expect(queueWaitTwiml({ estimatedWaitSec: 40, musicUrl: null, announce: true })).toContain(`このままお待ちください。</Say><Pause length="${QUEUE_POLL_SEC}"/>`);
+    expect(queueWaitTwiml({ estimatedWaitSec: 40, musicUrl: null, announce: true })).not.toContain('分で');
+    expect(queueWaitTwiml({ estimatedWaitSec: null, musicUrl: null, announce: true })).toBe(
+      `${XML}<Response><Say language="ja-JP">ただいま電話が大変混み合っております。このままお待ちください。</Say><Pause length="${QUEUE_POLL_SEC}"/></Response>`,
     );
+    expect(queueWaitTwiml({ estimatedWaitSec: 250, musicUrl: null, announce: false })).toBe(`${XML}<Response><Pause length="${QUEUE_POLL_SEC}"/></Response>`);
+  });
+
+  it('takes an answered caller out of the queue and rings the agent, recorded from the answer', () => {
+    expect(leaveQueueTwiml()).toBe(`${XML}<Response><Leave/></Response>`);
+    const links = { dialDone: 'https://cc.example.jp/d', recording: 'https://cc.example.jp/r' };
+    expect(agentLegTwiml({ kind: 'client', identity: 'agent_u1' }, links, 20)).toBe(
+      `${XML}<Response><Dial action="https://cc.example.jp/d" method="POST" timeout="20" answerOnBridge="true" record="record-from-answer-dual" ` +
+        'recordingStatusCallback="https://cc.example.jp/r" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"><Client>agent_u1</Client></Dial></Response>',
+    );
+    expect(agentLegTwiml({ kind: 'number', number: '+81312345678' }, links, 20)).toContain('<Number>+81312345678</Number></Dial>');
+    expect(hangupTwiml('ありがとうございました。')).toBe(`${XML}<Response><Say language="ja-JP">ありがとうございました。</Say><Hangup/></Response>`);
   });
 });

@@ -18,6 +18,8 @@ export interface TwimlLinks {
   queueName(queueId: string): string;
   /** Receives the finished message recording of a voicemail for `queueId`. */
   recording(queueId: string): string;
+  /** Receives how the caller left the queue (`QueueResult`): to an agent, or hung up. */
+  afterQueue(): string;
 }
 
 const JA = { language: 'ja-JP' } as const;
@@ -37,7 +39,7 @@ export function twimlOf(actions: readonly TwimlAction[], links: TwimlLinks): str
         break;
       }
       case 'enqueue':
-        response.enqueue({ waitUrl: links.queueWait(a.queueId), waitUrlMethod: 'POST' }, links.queueName(a.queueId));
+        response.enqueue({ waitUrl: links.queueWait(a.queueId), waitUrlMethod: 'POST', action: links.afterQueue(), method: 'POST' }, links.queueName(a.queueId));
         break;
       case 'record_message':
         response.say(JA, a.prompt);
@@ -54,18 +56,64 @@ export function twimlOf(actions: readonly TwimlAction[], links: TwimlLinks): str
   return response.toString();
 }
 
+/** Seconds between two fetches of the wait URL: how long an answered caller may still hear music. */
+export const QUEUE_POLL_SEC = 3;
+
 /**
- * What a waiting caller hears each time Twilio fetches the queue's wait URL: their estimated wait
- * in minutes (or that it will not be long), then the music, once (Twilio fetches the URL again).
+ * What a waiting caller hears each time Twilio fetches the queue's wait URL. On the first fetch,
+ * their estimated wait in minutes (or that it will not be long); then the music, or a short pause:
+ * Twilio fetches the URL again when it ends, and that is when a caller an agent took leaves the
+ * queue (`leaveQueueTwiml`), so the pause bounds the delay.
  */
-export function queueWaitTwiml(wait: { estimatedWaitSec: number | null; musicUrl: string | null }): string {
+export function queueWaitTwiml(wait: { estimatedWaitSec: number | null; musicUrl: string | null; announce: boolean }): string {
   const response = new twilio.twiml.VoiceResponse();
   // Under a minute (or unknown), a number of minutes would promise more than we know.
   const minutes = wait.estimatedWaitSec !== null && wait.estimatedWaitSec >= 60 ? Math.round(wait.estimatedWaitSec / 60) : null;
-  response.say(JA, minutes === null
-    ? 'ただいま電話が大変混み合っております。このままお待ちください。'
-    : `ただいま電話が大変混み合っております。あと約${minutes}分でおつなぎできる見込みです。このままお待ちください。`);
+  if (wait.announce) {
+    response.say(JA, minutes === null
+      ? 'ただいま電話が大変混み合っております。このままお待ちください。'
+      : `ただいま電話が大変混み合っております。あと約${minutes}分でおつなぎできる見込みです。このままお待ちください。`);
+  }
   if (wait.musicUrl) response.play({}, wait.musicUrl);
-  else response.pause({ length: 20 });
+  else response.pause({ length: QUEUE_POLL_SEC });
   return response.toString();
+}
+
+/** The wait URL's answer once routing connected the caller: leave the queue (Enqueue's action follows). */
+export function leaveQueueTwiml(): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.leave();
+  return response.toString();
+}
+
+/** Where the agent leg rings: the agent's softphone (Voice JS SDK client) or a phone number. */
+export type AgentEndpoint = { kind: 'client'; identity: string } | { kind: 'number'; number: string };
+
+/**
+ * Rings the agent routing chose. The caller hears ringing until the agent answers (answerOnBridge);
+ * the conversation is recorded from the answer, and Twilio reports the recording and how the leg
+ * ended to the given URLs.
+ */
+export function agentLegTwiml(agent: AgentEndpoint, links: { dialDone: string; recording: string }, timeoutSec: number): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const dial = response.dial({
+    action: links.dialDone, method: 'POST', timeout: timeoutSec, answerOnBridge: true,
+    record: 'record-from-answer-dual', recordingStatusCallback: links.recording, recordingStatusCallbackMethod: 'POST', recordingStatusCallbackEvent: ['completed'],
+  });
+  if (agent.kind === 'client') dial.client({}, agent.identity);
+  else dial.number({}, agent.number);
+  return response.toString();
+}
+
+/** A closing sentence (or none) and the end of the call. */
+export function hangupTwiml(text: string | null): string {
+  const response = new twilio.twiml.VoiceResponse();
+  if (text) response.say(JA, text);
+  response.hangup();
+  return response.toString();
+}
+
+/** Nothing more to do (answers to callbacks after the call ended). */
+export function emptyTwiml(): string {
+  return new twilio.twiml.VoiceResponse().toString();
 }

@@ -16,6 +16,7 @@ import { ContactPointsSection } from './contact-points-section.js';
 import { CustomerEditModal } from './customer-edit-modal.js';
 import { CustomerProfileCard } from './customer-profile-card.js';
 import { TalkFlowRunner } from '../talk-flows/talk-flow-runner.js';
+import { CustomerCallsSection } from '../calls/customer-calls-section.js';
 import { OrdersSection } from './orders-section.js';
 import { OwnedProductsSection } from './owned-products-section.js';
 import { useCustomerOverview } from './customer.queries.js';
@@ -89,6 +90,7 @@ export function Customer360Page() {
                 emptyText={t('interactions.empty')}
               />
             </SectionCard>
+            <CustomerCallsSection customerId={customer.id} />
             <OrdersSection orders={orders} timeZone={timeZone} />
           </Stack>
         </Grid.Col>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import type { AgentMe, ConsultMessage, OfferCancelReason, WorkItem } from '../../api/routing-types.js';
+import type { AgentMe, CallPop, ConsultMessage, OfferCancelReason, WorkItem } from '../../api/routing-types.js';
 import { useJsonSocket, type JsonSocket } from '../../common/use-json-socket.js';
 import { AGENT_ME_KEY } from './agent.queries.js';
 import { applyAgentMessage, consultOf, isAgentServerMessage } from './desk-state.js';
@@ -11,11 +11,13 @@ export interface AgentSocketEvents {
   onOffer?: (item: WorkItem) => void;
   onOfferCancelled?: (contactId: string, reason: OfferCancelReason) => void;
   onConsult?: (message: ConsultMessage) => void;
+  /** A telephone call rang or was answered at this agent's extension (CTI screen pop). */
+  onCallPop?: (call: CallPop) => void;
 }
 
 /**
  * The agent's live line to the router: `hello`/`me` replace the cached `/agent/me`, offers patch
- * it, and the page hears about offers, cancellations and consult requests. Reconnects by itself;
+ * it, and the page hears about offers, cancellations, consult requests and telephone screen pops. Reconnects by itself;
  * the server re-sends pending offers on `hello` (same contact, same expiry).
  */
 export function useAgentSocket(enabled: boolean, events: AgentSocketEvents): JsonSocket {
@@ -34,6 +36,7 @@ export function useAgentSocket(enabled: boolean, events: AgentSocketEvents): Jso
       if (raw.type === 'offer') eventsRef.current.onOffer?.(raw.item);
       else if (raw.type === 'offer_cancelled') eventsRef.current.onOfferCancelled?.(raw.contactId, raw.reason);
       else if (raw.type === 'consult') eventsRef.current.onConsult?.(consultOf(raw));
+      else if (raw.type === 'call_pop') eventsRef.current.onCallPop?.(raw.call);
     },
     [queryClient],
   );

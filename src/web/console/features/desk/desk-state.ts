@@ -1,11 +1,12 @@
 import type { AgentMe, AgentServerMessage, ConsultMessage, ReasonOption, WorkItem } from '../../api/routing-types.js';
+import { isCallPop } from './call-pop.js';
 
 /**
  * The agent's state as the desktop holds it: the last `AgentMe` from the server, patched by the
  * push frames in between. Pure, so the socket and the HTTP commands share one way of updating it.
  */
 
-const MESSAGE_TYPES = new Set(['hello', 'me', 'offer', 'offer_cancelled', 'consult', 'result']);
+const MESSAGE_TYPES = new Set(['hello', 'me', 'offer', 'offer_cancelled', 'consult', 'call_pop', 'result']);
 
 /** A frame of the agent socket we know how to read (anything else is ignored). */
 export function isAgentServerMessage(value: unknown): value is AgentServerMessage {
@@ -23,6 +24,8 @@ export function isAgentServerMessage(value: unknown): value is AgentServerMessag
       return typeof v.contactId === 'string';
     case 'consult':
       return typeof v.contactId === 'string';
+    case 'call_pop':
+      return isCallPop(v.call);
     default:
       return typeof v.id === 'string' && typeof v.ok === 'boolean';
   }

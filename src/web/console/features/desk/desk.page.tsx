@@ -7,11 +7,13 @@ import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
-import type { ConsultMessage, OfferCancelReason, WorkItem } from '../../api/routing-types.js';
+import type { CallPop, ConsultMessage, OfferCancelReason, WorkItem } from '../../api/routing-types.js';
 import { LoadError, LoadingState } from '../../common/load-state.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { useAgentCommand, useAgentMe } from './agent.queries.js';
 import { useAgentSocket } from './agent-socket.js';
+import { upsertCallPop } from './call-pop.js';
+import { CallPopCard } from './call-pop-card.js';
 import { ConnectionBadge } from './connection-badge.js';
 import { ConsultNotices } from './consult-notices.js';
 import { ContactPanel } from './contact-panel.js';
@@ -33,7 +35,8 @@ function isNotAnAgent(error: unknown): boolean {
 
 /**
  * エージェント: the agent desktop. State and time in state, ringing offers with their screen pop,
- * and the contacts held (talking or 後処理), one tab each. Keyboard: F2 / Alt+A answer, Alt+W
+ * telephone calls at the agent's PBX extension (CTI screen pop), and the contacts held (talking or
+ * 後処理), one tab each. Keyboard: F2 / Alt+A answer, Alt+W
  * finish 後処理, Alt+R ready.
  */
 export function DeskPage() {
@@ -41,12 +44,14 @@ export function DeskPage() {
   const me = useAgentMe();
   const httpNotAgent = me.isError && isNotAnAgent(me.error);
   const [consults, setConsults] = useState<ConsultMessage[]>([]);
+  const [callPops, setCallPops] = useState<CallPop[]>([]);
   const [muted, setMuted] = useLocalStorage({ key: 'madoguchi.desk.muted', defaultValue: false });
   const [activeTab, setActiveTab] = useState<string | null>(null);
 
   const socket = useAgentSocket(!httpNotAgent, {
     onOfferCancelled: (_contactId, reason) => notifyCancelled(reason),
     onConsult: (message) => setConsults((list) => [...list, message]),
+    onCallPop: (call) => setCallPops((list) => upsertCallPop(list, call)),
   });
   useAudioUnlock();
   // 4404: the socket was refused for want of an agent profile.
@@ -132,6 +137,9 @@ export function DeskPage() {
       {header}
       <StateSelector me={agent} pending={presence.isPending} onChange={(body) => presence.mutate({ kind: 'presence', body })} />
       <ConsultNotices consults={consults} onDismiss={(index) => setConsults((list) => list.filter((_, i) => i !== index))} />
+      {callPops.map((call) => (
+        <CallPopCard key={call.id} call={call} onDismiss={() => setCallPops((list) => list.filter((c) => c.id !== call.id))} />
+      ))}
       {offers.map((item, index) => (
         <WorkItemTenant key={item.contact.id} slug={item.tenantSlug}>
           <OfferCard
@@ -167,7 +175,8 @@ export function DeskPage() {
           )}
         </WorkTabs>
       ) : (
-        offers.length === 0 && (
+        offers.length === 0 &&
+        callPops.length === 0 && (
           <Text c="dimmed" ta="center" py="xl" role="status" data-testid="desk-idle">
             {agent.presence === 'available' ? t('desk.waitingForContacts') : t('desk.notReady')}
           </Text>

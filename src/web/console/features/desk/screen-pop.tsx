@@ -43,7 +43,7 @@ export function ScreenPop({ item, wide = false, createdCustomerId, onCustomerCre
   const link = useAgentCommand({ silent: true });
   if (item.screenPop) return <ScreenPopOverview overview={item.screenPop} wide={wide} />;
   // Registered here but not (yet) linked: show the new customer while the link is on its way or if it failed.
-  if (createdCustomerId) return <CreatedCustomerPop customerId={createdCustomerId} wide={wide} />;
+  if (createdCustomerId) return <CustomerOverviewPop customerId={createdCustomerId} wide={wide} />;
   const onCreated = (customer: Customer) => {
     onCustomerCreated(customer);
     // The contact and its interaction get the customer; the answer (the new AgentMe) carries the refreshed screen pop.
@@ -56,7 +56,8 @@ export function ScreenPop({ item, wide = false, createdCustomerId, onCustomerCre
   return <UnknownCaller from={item.contact.from} onCreated={onCreated} />;
 }
 
-function CreatedCustomerPop({ customerId, wide }: { customerId: string; wide: boolean }) {
+/** The screen pop of a customer known by id only (registered from the desk, or named by a telephone call), loaded in the current tenant. */
+export function CustomerOverviewPop({ customerId, wide = false }: { customerId: string; wide?: boolean }) {
   const overview = useCustomerOverview(customerId);
   if (overview.isPending) return <LoadingState />;
   if (overview.isError) return <RecordLoadError error={overview.error} onRetry={() => void overview.refetch()} />;

@@ -1,6 +1,6 @@
-import { Alert, Button, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconUserPlus, IconUserQuestion } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerCreate } from '../../api/types.js';
 import { notifySuccess } from '../../common/errors.js';
@@ -14,23 +14,30 @@ export interface UnknownCallerProps {
   /** `contact.from`: the caller's number (or address) as received. */
   from: string | null;
   onCreated: (customer: Customer) => void;
+  /** The heading; by default 登録のないお客様. */
+  title?: string;
+  /** More ways on beside 新規顧客登録 (a search by the number). */
+  children?: ReactNode;
 }
 
 /** No customer matched the caller: say so, and offer a quick 新規顧客登録 with the number filled in. */
-export function UnknownCaller({ from, onCreated }: UnknownCallerProps) {
+export function UnknownCaller({ from, onCreated, title, children }: UnknownCallerProps) {
   const { t } = useTranslation();
   const { can } = useTenant();
   const [open, setOpen] = useState(false);
   return (
-    <Alert color="gray" variant="light" icon={<IconUserQuestion size={18} aria-hidden />} title={t('desk.unknownCaller')} data-testid="screen-pop-unknown">
+    <Alert color="gray" variant="light" icon={<IconUserQuestion size={18} aria-hidden />} title={title ?? t('desk.unknownCaller')} data-testid="screen-pop-unknown">
       {open ? (
         <QuickCustomerForm from={from} onCancel={() => setOpen(false)} onCreated={onCreated} />
       ) : (
-        can('customers:write') && (
-          <Button mt="xs" size="sm" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setOpen(true)}>
-            {t('desk.newCustomer')}
-          </Button>
-        )
+        <Group gap="xs" mt="xs">
+          {can('customers:write') && (
+            <Button size="sm" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setOpen(true)}>
+              {t('desk.newCustomer')}
+            </Button>
+          )}
+          {children}
+        </Group>
       )}
     </Alert>
   );

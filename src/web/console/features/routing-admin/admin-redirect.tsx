@@ -1,5 +1,4 @@
-import { Alert } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { ForbiddenNotice } from '../../common/forbidden-notice.js';
 import { Navigate } from 'react-router';
 import { hasPermission } from '../../../../core/auth/permissions.js';
 import { tenantPath } from '../../common/paths.js';
@@ -8,16 +7,11 @@ import { lastTenant } from '../auth/tenant-context.js';
 
 /** `/admin/routing` → the routing settings of the tenant last worked in (or the first one the user administers). */
 export function RoutingAdminRedirect() {
-  const { t } = useTranslation();
   const { data: session } = useSession();
   const admins = (session?.memberships ?? []).filter((m) => hasPermission(m.role, 'routing:admin'));
   const target = lastTenant(admins) ?? admins[0];
   if (!target) {
-    return (
-      <Alert color="yellow" role="alert">
-        {t('errors.forbidden')}
-      </Alert>
-    );
+    return <ForbiddenNotice />;
   }
   return <Navigate to={`${tenantPath(target.tenantSlug)}/admin/routing`} replace />;
 }

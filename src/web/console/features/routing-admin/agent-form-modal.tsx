@@ -1,6 +1,7 @@
-import { Alert, Checkbox, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
 import { ROUTING_CHANNELS, type RoutingAgent, type Skill } from '../../api/routing-types.js';
 import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
@@ -36,7 +37,11 @@ function AgentForm({ agent, skills, onDone }: { agent: RoutingAgent; skills: Ski
     errors.reset();
     save.mutate(
       { userId: agent.userId, input: formToAgentInput(values) },
-      closeOnSuccess(t('routingAdmin.saved'), onDone, errors.setFailure),
+      closeOnSuccess(t('routingAdmin.saved'), onDone, (error) => {
+        // The only uniqueness here: another agent (of any company) has this extension.
+        if (error instanceof ApiError && error.status === 409) errors.validate({ extension: t('routingAdmin.validation.extensionTaken') });
+        else errors.setFailure(error);
+      }),
     );
   };
 
@@ -67,6 +72,25 @@ function AgentForm({ agent, skills, onDone }: { agent: RoutingAgent; skills: Ski
           ))}
         </SimpleGrid>
       </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <TextInput
+          label={t('routingAdmin.agents.extension')}
+          description={t('routingAdmin.agents.extensionHint')}
+          autoComplete="off"
+          value={values.extension}
+          onChange={(e) => onChange({ extension: e.currentTarget.value })}
+          error={errors.fieldError('extension')}
+        />
+        <TextInput
+          label={t('routingAdmin.agents.phone')}
+          description={t('routingAdmin.agents.phoneHint')}
+          type="tel"
+          autoComplete="off"
+          value={values.phone}
+          onChange={(e) => onChange({ phone: e.currentTarget.value })}
+          error={errors.fieldError('phone')}
+        />
+      </SimpleGrid>
       <Checkbox
         label={t('routingAdmin.agents.voiceBlocksOthers')}
         description={t('routingAdmin.agents.voiceBlocksOthersHint')}

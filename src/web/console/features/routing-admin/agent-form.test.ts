@@ -9,6 +9,8 @@ const agent: RoutingAgent = {
   voiceBlocksOthers: true,
   othersBlockVoice: false,
   skills: [{ skillId: 's1', level: 7 }],
+  extension: '201',
+  phone: '+819012345678',
 };
 
 describe('agent form', () => {
@@ -19,8 +21,23 @@ describe('agent form', () => {
       capacity: { voice: 1, chat: 3, email: 0, line: 0, web: 0 },
       voiceBlocksOthers: true,
       othersBlockVoice: false,
+      extension: '201',
+      phone: '090-1234-5678',
       skills: [{ skillId: 's1', level: 7 }],
     });
+  });
+
+  it('shows the phone as dialled at home and removes an emptied extension or phone', () => {
+    const form = agentToForm(agent);
+    expect(form.phone).toBe('090-1234-5678');
+    expect(agentToForm({ ...agent, extension: null, phone: null })).toMatchObject({ extension: '', phone: '' });
+    expect(formToAgentInput({ ...form, extension: '  ', phone: '' })).toMatchObject({ extension: null, phone: null });
+  });
+
+  it('checks the extension and the phone before sending', () => {
+    const form = agentToForm(agent);
+    expect(validateAgentForm({ ...form, extension: '2 01', phone: '123' })).toEqual({ extension: { key: 'extension' }, phone: { key: 'phone' } });
+    expect(validateAgentForm({ ...form, extension: '*201#', phone: '03(1234)5678' })).toEqual({});
   });
 
   it('allows one call at most and levels 1–10', () => {

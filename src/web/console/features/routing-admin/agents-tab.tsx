@@ -7,7 +7,7 @@ import { capacitySummary } from './agent-form.js';
 import { AgentFormModal } from './agent-form-modal.js';
 import { useRoutingAgents, useSkills } from './routing-admin.queries.js';
 
-/** エージェント: capacity per channel, voice blocking, and skill levels in this company. */
+/** エージェント: PBX extension, capacity per channel, voice blocking, and skill levels in this company. */
 export function AgentsTab() {
   const { t } = useTranslation();
   const agents = useRoutingAgents();
@@ -23,6 +23,7 @@ export function AgentsTab() {
         head={
           <>
             <Table.Th>{t('routingAdmin.agents.name')}</Table.Th>
+            <Table.Th>{t('routingAdmin.agents.extension')}</Table.Th>
             <Table.Th>{t('routingAdmin.agents.capacity')}</Table.Th>
             <Table.Th>{t('routingAdmin.agents.blocking')}</Table.Th>
             <Table.Th>{t('routingAdmin.agents.skills')}</Table.Th>
@@ -44,6 +45,9 @@ export function AgentsTab() {
                   {t('routingAdmin.agents.noProfile')}
                 </Badge>
               )}
+            </Table.Td>
+            <Table.Td ff="monospace" data-testid={`agent-extension-${agent.userId}`}>
+              {agent.extension ?? t('common.none')}
             </Table.Td>
             <Table.Td>{capacitySummary(agent.capacity ?? {}, (c) => t(`routingChannels.${c}`)) || t('routingAdmin.agents.noCapacity')}</Table.Td>
             <Table.Td>

@@ -1,4 +1,5 @@
-import { Alert, Stack, Tabs } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
+import { ForbiddenNotice } from '../../common/forbidden-notice.js';
 import { IconBolt, IconCalendarTime, IconListDetails, IconTags, IconUsersGroup } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,11 +35,7 @@ export function RoutingAdminPage() {
   const tab: Tab = isTab(raw) ? raw : 'queues';
 
   if (!can('routing:admin')) {
-    return (
-      <Alert color="yellow" role="alert">
-        {t('errors.forbidden')}
-      </Alert>
-    );
+    return <ForbiddenNotice />;
   }
 
   return (

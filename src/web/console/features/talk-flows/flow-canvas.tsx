@@ -1,7 +1,6 @@
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { edgesOf, type Position, type TalkFlowGraph } from '../../../../core/talk-flow/talk-flow.types.js';
+import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../common/graph-canvas.js';
 import { layoutOf } from './graph-edit.js';
 
 const COLOURS = { question: '#e7f0ff', info: '#e6f7ef', end: '#fff4e0' } as const;
@@ -15,47 +14,31 @@ export function FlowCanvas(props: {
   onMove: (id: string, position: Position) => void;
   typeLabel: (type: 'question' | 'info' | 'end') => string;
 }) {
-  const { graph, selectedId, problemNodes, typeLabel } = props;
-  const nodes = useMemo<Node[]>(() => {
-    const layout = layoutOf(graph);
-    return graph.nodes.map((n) => ({
-      id: n.id,
-      position: layout.get(n.id) ?? { x: 0, y: 0 },
-      selected: n.id === selectedId,
-      data: { label: `${typeLabel(n.type)}${graph.start === n.id ? ' ▶' : ''}\n${n.text.slice(0, 60) || '—'}` },
-      ...(n.type === 'question' ? {} : n.type === 'end' ? { type: 'output' } : {}),
-      style: {
+  const { graph, typeLabel } = props;
+  const layout = useMemo(() => layoutOf(graph), [graph]);
+  const nodes = useMemo<CanvasNode[]>(
+    () =>
+      graph.nodes.map((n) => ({
+        id: n.id,
+        label: `${typeLabel(n.type)}${graph.start === n.id ? ' ▶' : ''}\n${n.text.slice(0, 60) || '—'}`,
         background: COLOURS[n.type],
-        border: `2px solid ${problemNodes.has(n.id) ? '#c92a2a' : n.id === selectedId ? '#1c7ed6' : '#adb5bd'}`,
-        whiteSpace: 'pre-wrap' as const,
-        fontSize: 12,
-        width: 220,
-      },
-    }));
-  }, [graph, selectedId, problemNodes, typeLabel]);
-  const edges = useMemo<Edge[]>(() => {
-    const ids = new Set(graph.nodes.map((n) => n.id));
-    return graph.nodes.flatMap((n) =>
-      edgesOf(n)
-        .filter((e) => ids.has(e.next))
-        .map((e) => {
-          const label = n.type === 'question' ? n.choices.find((c) => c.id === e.choiceId)?.label : undefined;
-          return { id: `${n.id}:${e.choiceId ?? 'next'}`, source: n.id, target: e.next, markerEnd: { type: MarkerType.ArrowClosed }, ...(label ? { label } : {}) };
-        }),
-    );
-  }, [graph]);
-  const onNodesChange = (changes: NodeChange[]) => {
-    for (const change of changes) {
-      if (change.type === 'position' && change.position) props.onMove(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
-      if (change.type === 'select' && change.selected) props.onSelect(change.id);
-    }
-  };
+        terminal: n.type === 'end',
+      })),
+    [graph, typeLabel],
+  );
+  const edges = useMemo<CanvasEdge[]>(
+    () =>
+      graph.nodes.flatMap((n) =>
+        edgesOf(n).map((e) => ({
+          id: `${n.id}:${e.choiceId ?? 'next'}`,
+          source: n.id,
+          target: e.next,
+          label: n.type === 'question' ? n.choices.find((c) => c.id === e.choiceId)?.label || undefined : undefined,
+        })),
+      ),
+    [graph],
+  );
   return (
-    <div style={{ height: 520, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} data-testid="flow-canvas">
-      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onPaneClick={() => props.onSelect(null)} fitView nodesConnectable={false} proOptions={{ hideAttribution: true }}>
-        <Background />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </div>
+    <GraphCanvas nodes={nodes} edges={edges} layout={layout} selectedId={props.selectedId} problemNodes={props.problemNodes} onSelect={props.onSelect} onMove={props.onMove} />
   );
 }

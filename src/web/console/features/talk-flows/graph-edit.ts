@@ -1,4 +1,5 @@
-import { edgesOf, nodeIndex, type Position, type TalkFlowGraph, type TalkFlowNode } from '../../../../core/talk-flow/talk-flow.types.js';
+import { edgesOf, type Position, type TalkFlowGraph, type TalkFlowNode } from '../../../../core/talk-flow/talk-flow.types.js';
+import { freeId, layeredLayout } from '../../common/graph-layout.js';
 
 /**
  * Edits of a talk flow graph made by the editor. Pure: each returns a new graph and leaves problems
@@ -10,8 +11,7 @@ const PREFIX: Record<TalkFlowNode['type'], string> = { question: 'q', info: 'i',
 
 /** The first free id of the form q1, i2, e3 … */
 export function freeNodeId(graph: TalkFlowGraph, type: TalkFlowNode['type']): string {
-  const taken = new Set(graph.nodes.map((n) => n.id));
-  for (let i = 1; ; i++) if (!taken.has(`${PREFIX[type]}${i}`)) return `${PREFIX[type]}${i}`;
+  return freeId(graph.nodes.map((n) => n.id), PREFIX[type]);
 }
 
 /** A new node of the type, pointing nowhere yet (the validator says so until it is wired). */
@@ -48,46 +48,10 @@ export function moveNode(graph: TalkFlowGraph, id: string, position: Position): 
 
 /** The first free choice id of a question (c1, c2 …). */
 export function freeChoiceId(node: Extract<TalkFlowNode, { type: 'question' }>): string {
-  const taken = new Set(node.choices.map((c) => c.id));
-  for (let i = 1; ; i++) if (!taken.has(`c${i}`)) return `c${i}`;
+  return freeId(node.choices.map((c) => c.id), 'c');
 }
 
-const COLUMN = 300;
-const ROW = 150;
-
-/**
- * Where to draw each node: its saved position, else a layered layout (depth from the start by
- * breadth-first search, nodes of one depth stacked in order), so imported or hand-written flows read
- * left to right.
- */
+/** Where to draw each node: its saved position, else the shared layered layout (left to right from the start). */
 export function layoutOf(graph: TalkFlowGraph): Map<string, Position> {
-  const byId = nodeIndex(graph);
-  const depth = new Map<string, number>();
-  const queue = graph.start && byId.has(graph.start) ? [graph.start] : [];
-  if (queue[0] !== undefined) depth.set(queue[0], 0);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i] as string;
-    const node = byId.get(id);
-    if (!node) continue;
-    for (const { next } of edgesOf(node)) {
-      if (!byId.has(next) || depth.has(next)) continue;
-      depth.set(next, (depth.get(id) ?? 0) + 1);
-      queue.push(next);
-    }
-  }
-  const maxDepth = Math.max(-1, ...depth.values());
-  const rows = new Map<number, number>();
-  const out = new Map<string, Position>();
-  for (const node of graph.nodes) {
-    if (node.position) {
-      out.set(node.id, node.position);
-      continue;
-    }
-    // Unreachable nodes go in a column of their own after the flow.
-    const d = depth.get(node.id) ?? maxDepth + 1;
-    const row = rows.get(d) ?? 0;
-    rows.set(d, row + 1);
-    out.set(node.id, { x: d * COLUMN, y: row * ROW });
-  }
-  return out;
+  return layeredLayout({ start: graph.start, nodes: graph.nodes, next: (n) => edgesOf(n).map((e) => e.next), positionOf: (n) => n.position });
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { AddRowButton, RemoveRowButton } from '../../common/row-buttons.js';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_KINDS, TALK_FLOW_LIMITS, type TalkFlowGraph, type TalkFlowNode, type TalkFlowOutcome } from '../../../../core/talk-flow/talk-flow.types.js';
+import { NodeEditorHeader } from '../../common/node-editor-header.js';
 import { freeChoiceId } from './graph-edit.js';
 
 /** The other nodes as targets of a link, labelled "id · text". */
@@ -51,22 +52,15 @@ export function NodeEditor(props: {
   const targets = targetOptions(graph, node.id);
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text fw={700}>
-          {t(`talkFlows.types.${node.type}`)} · {node.id}
-          {graph.start === node.id && ` (${t('talkFlows.start')})`}
-        </Text>
-        <Group gap="xs">
-          {graph.start !== node.id && (
-            <Button size="xs" variant="default" onClick={props.onMakeStart}>
-              {t('talkFlows.makeStart')}
-            </Button>
-          )}
-          <Button size="xs" color="red" variant="light" leftSection={<IconTrash size={14} aria-hidden />} onClick={props.onRemove}>
-            {t('common.delete')}
-          </Button>
-        </Group>
-      </Group>
+      <NodeEditorHeader
+        title={`${t(`talkFlows.types.${node.type}`)} · ${node.id}`}
+        isStart={graph.start === node.id}
+        startLabel={t('talkFlows.start')}
+        makeStartLabel={t('talkFlows.makeStart')}
+        deleteLabel={t('common.delete')}
+        onMakeStart={props.onMakeStart}
+        onRemove={props.onRemove}
+      />
       <Textarea
         label={node.type === 'question' ? t('talkFlows.questionText') : t('talkFlows.text')}
         autosize
@@ -97,27 +91,14 @@ export function NodeEditor(props: {
                 searchable
                 onChange={(next) => onChange({ ...node, choices: node.choices.map((c) => (c.id === choice.id ? { ...c, next: next ?? '' } : c)) })}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('talkFlows.removeChoice', { n: i + 1 })}
-                onClick={() => onChange({ ...node, choices: node.choices.filter((c) => c.id !== choice.id) })}
-                mb={4}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
+              <RemoveRowButton label={t('talkFlows.removeChoice', { n: i + 1 })} onClick={() => onChange({ ...node, choices: node.choices.filter((c) => c.id !== choice.id) })} />
             </Group>
           ))}
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} aria-hidden />}
+          <AddRowButton
+            label={t('talkFlows.addChoice')}
             disabled={node.choices.length >= TALK_FLOW_LIMITS.choicesPerQuestion}
             onClick={() => onChange({ ...node, choices: [...node.choices, { id: freeChoiceId(node), label: '', next: '' }] })}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('talkFlows.addChoice')}
-          </Button>
+          />
         </Stack>
       )}
       {node.type === 'info' && (

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Card, Grid, Group, List, Stack, Tabs, Text, UnstyledButton } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Card, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconCheck, IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,6 +7,8 @@ import { validateTalkFlow } from '../../../../core/talk-flow/talk-flow-validator
 import type { TalkFlowGraph, TalkFlowNode } from '../../../../core/talk-flow/talk-flow.types.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { notifyError, notifySuccess } from '../../common/errors.js';
+import { FlowProblemList } from '../../common/flow-problems.js';
+import { problemNodeIds } from '../../common/graph-layout.js';
 import { LoadingState, RecordLoadError } from '../../common/load-state.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { FlowCanvas } from './flow-canvas.js';
@@ -30,7 +32,7 @@ export function TalkFlowEditorPage() {
     if (flow.data && !dirty) setGraph((flow.data.latest ?? flow.data.published)?.graph ?? null);
   }, [flow.data, dirty]);
   const problems = useMemo(() => (graph ? validateTalkFlow(graph) : []), [graph]);
-  const problemNodes = useMemo(() => new Set(problems.flatMap((p) => [...(p.nodeId ? [p.nodeId] : []), ...(p.nodeIds ?? [])])), [problems]);
+  const problemNodes = useMemo(() => problemNodeIds(problems), [problems]);
   if (flow.isPending || (flow.isSuccess && !graph)) return <LoadingState />;
   if (flow.isError) return <RecordLoadError error={flow.error} onRetry={() => void flow.refetch()} />;
   const f = flow.data;
@@ -88,21 +90,12 @@ export function TalkFlowEditorPage() {
         </Tabs.Panel>
         <Tabs.Panel value="edit" pt="md">
           <Stack gap="md">
-            {problems.length > 0 ? (
-              <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('talkFlows.problems', { count: problems.length })}>
-                <List size="sm">
-                  {problems.map((p, i) => (
-                    <List.Item key={i}>
-                      <UnstyledButton onClick={() => setSelectedId(p.nodeId ?? p.nodeIds?.[0] ?? null)}>{p.message[lang]}</UnstyledButton>
-                    </List.Item>
-                  ))}
-                </List>
-              </Alert>
-            ) : (
-              <Alert color="teal" icon={<IconCheck size={18} aria-hidden />}>
-                {t('talkFlows.valid')}
-              </Alert>
-            )}
+            <FlowProblemList
+              problems={problems.map((p) => ({ nodeId: p.nodeId, nodeIds: p.nodeIds, text: p.message[lang] }))}
+              title={t('talkFlows.problems', { count: problems.length })}
+              validText={t('talkFlows.valid')}
+              onPick={setSelectedId}
+            />
             <Grid gutter="md">
               <Grid.Col span={{ base: 12, lg: 8 }}>
                 {editable && (

@@ -1,13 +1,10 @@
-import { Anchor, Badge, Button, Card, Modal, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { TalkFlowGraph } from '../../../../core/talk-flow/talk-flow.types.js';
-import { formatDateTime } from '../../../ui/format/datetime.js';
-import { PageHeader } from '../../../ui/page-header.js';
 import { notifyError } from '../../common/errors.js';
-import { LoadError, LoadingState } from '../../common/load-state.js';
+import { FlowListPage } from '../../common/flow-list-page.js';
 import { tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
 import { useCreateTalkFlow, useTalkFlows } from './talk-flow.queries.js';
@@ -56,65 +53,26 @@ function CreateModal({ opened, onClose }: { opened: boolean; onClose: () => void
 /** /t/:tenant/talk-flows — the tenant's talk flows (トークスクリプト). */
 export function TalkFlowListPage() {
   const { t } = useTranslation();
-  const { slug, can, timeZone } = useTenant();
-  const flows = useTalkFlows();
-  const [creating, setCreating] = useState(false);
+  const { slug, can } = useTenant();
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('talkFlows.title')}
-        actions={
-          can('talkflow:write') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('talkFlows.new')}
-            </Button>
-          )
-        }
-      />
-      {flows.isPending && <LoadingState />}
-      {flows.isError && <LoadError error={flows.error} onRetry={() => void flows.refetch()} />}
-      {flows.isSuccess && (
-        <Card withBorder radius="md" padding={0}>
-          {flows.data.length === 0 ? (
-            <Text p="md" c="dimmed">
-              {t('talkFlows.empty')}
-            </Text>
-          ) : (
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('talkFlows.name')}</Table.Th>
-                  <Table.Th>{t('talkFlows.statusLabel')}</Table.Th>
-                  <Table.Th>{t('talkFlows.versions')}</Table.Th>
-                  <Table.Th>{t('talkFlows.updatedAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {flows.data.map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`${tenantPath(slug)}/talk-flows/${encodeURIComponent(f.id)}`}>
-                        {f.name}
-                      </Anchor>
-                      {f.description && (
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {f.description}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={f.status === 'published' ? 'teal' : 'gray'}>{t(`talkFlows.status.${f.status}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td>{t('talkFlows.versionInfo', { latest: f.latestVersion, published: f.publishedVersion ?? '—' })}</Table.Td>
-                    <Table.Td>{formatDateTime(f.updatedAt, timeZone)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Card>
+    <FlowListPage
+      title={t('talkFlows.title')}
+      newLabel={t('talkFlows.new')}
+      canCreate={can('talkflow:write')}
+      query={useTalkFlows()}
+      empty={t('talkFlows.empty')}
+      headers={{ name: t('talkFlows.name'), columns: [t('talkFlows.statusLabel'), t('talkFlows.versions')], updatedAt: t('talkFlows.updatedAt') }}
+      editorPath={(id) => `${tenantPath(slug)}/talk-flows/${encodeURIComponent(id)}`}
+      nameNote={(f) => f.description && (
+        <Text size="xs" c="dimmed" lineClamp={1}>
+          {f.description}
+        </Text>
       )}
-      <CreateModal opened={creating} onClose={() => setCreating(false)} />
-    </Stack>
+      cells={(f) => [
+        <Badge color={f.status === 'published' ? 'teal' : 'gray'}>{t(`talkFlows.status.${f.status}`)}</Badge>,
+        t('talkFlows.versionInfo', { latest: f.latestVersion, published: f.publishedVersion ?? '—' }),
+      ]}
+      createDialog={(opened, onClose) => <CreateModal opened={opened} onClose={onClose} />}
+    />
   );
 }

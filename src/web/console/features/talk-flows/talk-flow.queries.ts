@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { TalkFlowGraph } from '../../../../core/talk-flow/talk-flow.types.js';
 import type { FlowDto, RunDto, flowSummaryDto, statsDto } from '../../../../server/features/talk-flows/talk-flow.schemas.js';
+import { useRecordMutation } from '../../common/use-record-mutation.js';
 import { tenantKey, useTenant } from '../auth/tenant-context.js';
 
 export type TalkFlowSummary = z.infer<typeof flowSummaryDto>;
@@ -29,15 +30,7 @@ export function useTalkFlow(id: string | null) {
 }
 
 function useFlowMutation<I>(call: (input: I) => Promise<TalkFlowDetail>) {
-  const { slug } = useTenant();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: call,
-    onSuccess: (flow) => {
-      queryClient.setQueryData(flowKey(slug, flow.id), flow);
-      void queryClient.invalidateQueries({ queryKey: tenantKey(slug, 'talk-flows', 'list') });
-    },
-  });
+  return useRecordMutation('talk-flows', call);
 }
 
 export function useCreateTalkFlow() {

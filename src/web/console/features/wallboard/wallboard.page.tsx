@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Box, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ForbiddenNotice } from '../../common/forbidden-notice.js';
 import { IconMaximize, IconMinimize } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,11 +41,7 @@ export function WallboardPage() {
   const setSlugs = (next: string[]) => setParams(next.length ? { tenants: next.join(',') } : {}, { replace: true });
 
   if (monitorable.length === 0) {
-    return (
-      <Alert color="yellow" role="alert">
-        {t('errors.forbidden')}
-      </Alert>
-    );
+    return <ForbiddenNotice />;
   }
 
   const tenantNames = new Map((board?.tenants ?? []).map((tn) => [tn.tenantId, tn.name] as const));

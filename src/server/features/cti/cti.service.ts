@@ -1,0 +1,195 @@
+import { applyCtiEvent, type CtiCallLog, type CtiCause, type CtiDirection, type CtiEvent } from '../../../core/cti/cti-call-log.js';
+import { pbxNumberToE164 } from '../../../core/cti/cti-number.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../platform/app-error.js';
+import type { Clock } from '../../platform/clock.js';
+import type { IdGenerator } from '../../platform/ids.js';
+import type { TenantContext } from '../../platform/principal.js';
+import type { AgentNotices, CallPopMessage } from '../../realtime/agent-notices.js';
+import type { CustomerService } from '../customers/customer.service.js';
+import type { CtiTokenOwner } from '../telephony/telephony-settings.repository.js';
+import type { TelephonySettingsService } from '../telephony/telephony-settings.service.js';
+import { CTI_PROVIDER, type AgentIdentity, type CtiRepository, type VoiceCallRow } from './cti.repository.js';
+import { toCtiEvent, type CtiPayload, type CtiReply } from './cti.schemas.js';
+
+interface Deps {
+  repo: CtiRepository;
+  telephony: Pick<TelephonySettingsService, 'resolveCtiToken'>;
+  customers: Pick<CustomerService, 'identify' | 'getCustomer'>;
+  notices: AgentNotices;
+  ids: IdGenerator;
+  clock: Clock;
+}
+
+/** What an event did (the route logs it): the core's effects, plus a blocked caller turned away. */
+export type CtiOutcome = { effect: 'started' | 'rejected' | 'answered' | 'ended' | 'duplicate' | 'unknown_call'; callId: string | null; reply: CtiReply };
+
+const REJECT_BUSY: CtiReply = { action: 'reject', reason: 'busy' };
+const NOTHING: CtiReply = {};
+// A conditional update lost to a concurrent event of the same call: decide again on the new state.
+const MAX_ATTEMPTS = 3;
+
+/** The call log as the core sees it, from the stored row. */
+function logOf(r: VoiceCallRow): CtiCallLog {
+  return {
+    callId: r.externalId, direction: r.direction as CtiDirection, from: r.fromNumber, to: r.toNumber, queue: null,
+    status: r.status as CtiCallLog['status'], answeredBy: r.answeredBy, cause: r.cause as CtiCause | null,
+    missed: r.outcome === 'missed' || r.outcome === 'rejected',
+    startedAt: r.startedAt.getTime(), answeredAt: r.answeredAt?.getTime() ?? null, endedAt: r.endedAt?.getTime() ?? null,
+  };
+}
+
+/** The caller log entry's subject: what a glance at the customer's history must tell. */
+function subjectOf(direction: CtiDirection, end: 'ringing' | 'missed' | 'rejected', cause: CtiCause | null): string {
+  if (end === 'rejected') return '着信拒否 (busy)';
+  if (end === 'missed') return direction === 'in' ? `不在着信 (${cause ?? 'unknown'})` : `発信 不通 (${cause ?? 'unknown'})`;
+  return direction === 'in' ? '着信' : '発信';
+}
+
+/**
+ * The generic CTI webhook (docs/cti.md): a PBX reports newCall, answer and hangup; each call is one
+ * voice_calls row and one phone interaction in the customer's history, stored before the PBX gets
+ * its answer. Screen pops go to the agents the PBX names (by extension, login or phone), never to all.
+ */
+export function createCtiService(deps: Deps) {
+  const { repo } = deps;
+
+  const ctxOf = (owner: CtiTokenOwner, client: { ip: string | null }): TenantContext => ({
+    tenantId: owner.tenant.id, tenantSlug: owner.tenant.slug, timeZone: owner.tenant.timeZone, role: 'agent',
+    actorUserId: null, actorTokenId: null, ip: client.ip, userAgent: 'cti-webhook',
+  });
+
+  /** The customer with this number, if any; a number the customers service refuses identifies no one. */
+  async function customerOf(ctx: TenantContext, e164: string | null): Promise<string | null> {
+    if (!e164) return null;
+    try {
+      return await deps.customers.identify(ctx, { phone: e164 });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation_failed') return null;
+      throw err;
+    }
+  }
+
+  /**
+   * The agents these PBX names map to, in the order named; a name maps to its extension first, then
+   * login, then phone. `extensionsOnly` are matched as extensions only (an inbound call's dialled
+   * number: it is an extension when the PBX reports a leg to one, never an agent's own phone).
+   */
+  async function agentsNamed(tenantId: string, names: readonly string[], extensionsOnly: readonly string[] = []): Promise<AgentIdentity[]> {
+    const wanted = names.map((n) => n.trim()).filter(Boolean);
+    const extensions = extensionsOnly.map((n) => n.trim()).filter(Boolean);
+    const phones = wanted.map((n) => pbxNumberToE164(n)).filter((n): n is NonNullable<typeof n> => n !== null);
+    const found = await repo.agentsNamed(tenantId, [...wanted, ...phones, ...extensions]);
+    const out: AgentIdentity[] = [];
+    const add = (a: AgentIdentity | undefined) => {
+      if (a && !out.some((x) => x.userId === a.userId)) out.push(a);
+    };
+    for (const name of wanted) {
+      const e164 = pbxNumberToE164(name);
+      add(found.find((x) => x.extension === name) ?? found.find((x) => x.email.toLowerCase() === name.toLowerCase()) ?? (e164 ? found.find((x) => x.phone === e164) : undefined));
+    }
+    for (const name of extensions) add(found.find((x) => x.extension === name));
+    return out;
+  }
+
+  async function pop(ctx: TenantContext, agentUserIds: readonly string[], row: VoiceCallRow, status: 'ringing' | 'answered', queue: string | null) {
+    if (agentUserIds.length === 0) return;
+    const customerName = row.customerId ? await deps.customers.getCustomer(ctx, row.customerId).then((c) => c.name, () => null) : null;
+    const message: CallPopMessage = {
+      type: 'call_pop',
+      call: {
+        id: row.id, tenantId: row.tenantId, provider: row.provider, callId: row.externalId, direction: row.direction as CtiDirection,
+        from: row.fromNumber, to: row.toNumber, queue, status, customerId: row.customerId, customerName, interactionId: row.interactionId,
+      },
+    };
+    for (const id of new Set(agentUserIds)) deps.notices.publish(id, message);
+  }
+
+  async function newCall(ctx: TenantContext, owner: CtiTokenOwner, e: Extract<CtiEvent, { event: 'newCall' }>, at: Date): Promise<CtiOutcome> {
+    const seen = await repo.findCall(ctx.tenantId, e.callId);
+    // A resent newCall gets the same answer, and nothing pops twice.
+    if (seen) return { effect: 'duplicate', callId: seen.id, reply: seen.outcome === 'rejected' ? REJECT_BUSY : NOTHING };
+    const from = pbxNumberToE164(e.from);
+    const to = pbxNumberToE164(e.to);
+    const customerNumber = e.direction === 'in' ? from : to;
+    const blocked = e.direction === 'in' && from !== null && owner.blockedNumbers.includes(from);
+    const customerId = await customerOf(ctx, customerNumber);
+    // Inbound: the users being rung (and the dialled number, when it is an extension). Outbound: the caller.
+    const agents = blocked ? [] : e.direction === 'in' ? await agentsNamed(ctx.tenantId, e.users, [e.to]) : await agentsNamed(ctx.tenantId, [e.from, ...e.users]);
+    const caller = e.direction === 'out' ? (agents[0]?.userId ?? null) : null;
+
+    let log = applyCtiEvent(null, e, at.getTime()).log!;
+    if (blocked) log = applyCtiEvent(log, { event: 'hangup', callId: e.callId, direction: e.direction, cause: 'busy', answeringNumber: null }, at.getTime()).log!;
+    const id = deps.ids();
+    const interactionId = deps.ids();
+    let inserted: boolean;
+    try {
+      inserted = await repo.insertCall({
+        id, tenantId: ctx.tenantId, provider: CTI_PROVIDER, externalId: e.callId, direction: e.direction,
+        // Numbers in E.164 when they are numbers; an extension or "anonymous" as the PBX wrote it.
+        fromNumber: from ?? e.from, toNumber: to ?? e.to, status: log.status, outcome: blocked ? 'rejected' : null, cause: log.cause,
+        customerId, agentUserId: caller, startedAt: at, endedAt: blocked ? at : null, createdAt: at, updatedAt: at,
+      }, {
+        id: interactionId, tenantId: ctx.tenantId, customerId, channel: 'phone', direction: e.direction === 'in' ? 'inbound' : 'outbound',
+        queue: e.queue, agentUserId: caller, subject: subjectOf(e.direction, blocked ? 'rejected' : 'ringing', log.cause),
+        disposition: blocked ? 'rejected' : null, offeredAt: at, endedAt: blocked ? at : null, createdAt: at, updatedAt: at,
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      inserted = false; // a concurrent delivery of the same call won
+    }
+    if (!inserted) {
+      const winner = await repo.findCall(ctx.tenantId, e.callId);
+      return { effect: 'duplicate', callId: winner?.id ?? null, reply: winner?.outcome === 'rejected' ? REJECT_BUSY : NOTHING };
+    }
+    if (blocked) return { effect: 'rejected', callId: id, reply: REJECT_BUSY };
+    const row = await repo.findCall(ctx.tenantId, e.callId);
+    if (row) await pop(ctx, agents.map((a) => a.userId), row, 'ringing', e.queue);
+    return { effect: 'started', callId: id, reply: NOTHING };
+  }
+
+  async function answerOrHangup(ctx: TenantContext, e: Exclude<CtiEvent, { event: 'newCall' }>, at: Date): Promise<CtiOutcome> {
+    let row = await repo.findCall(ctx.tenantId, e.callId);
+    for (let attempt = 0; row && attempt < MAX_ATTEMPTS; attempt++) {
+      const r = applyCtiEvent(logOf(row), e, at.getTime());
+      if (r.effect === 'duplicate' || !r.log) return { effect: 'duplicate', callId: row.id, reply: NOTHING };
+      const log = r.log;
+      // The agent: the one the PBX says answered, else (outbound) the one who called.
+      const named = log.answeredBy && (e.event === 'answer' || !row.agentUserId) ? (await agentsNamed(ctx.tenantId, [log.answeredBy]))[0] : undefined;
+      const agentUserId = named?.userId ?? row.agentUserId;
+      const direction = row.direction as CtiDirection;
+      const updated = e.event === 'answer'
+        ? await repo.advanceCall(ctx.tenantId, e.callId, row.status,
+          { status: 'answered', answeredAt: at, answeredBy: log.answeredBy, agentUserId },
+          { agentUserId, answeredAt: at }, at)
+        : await repo.advanceCall(ctx.tenantId, e.callId, row.status,
+          { status: 'ended', endedAt: at, cause: log.cause, outcome: log.missed ? 'missed' : 'answered', answeredBy: log.answeredBy, agentUserId },
+          { agentUserId, endedAt: at, ...(log.missed ? { subject: subjectOf(direction, 'missed', log.cause), disposition: 'missed' } : {}) }, at);
+      if (updated) {
+        if (e.event === 'answer' && agentUserId) await pop(ctx, [agentUserId], updated, 'answered', null);
+        return { effect: e.event === 'answer' ? 'answered' : 'ended', callId: updated.id, reply: NOTHING };
+      }
+      row = await repo.findCall(ctx.tenantId, e.callId);
+    }
+    if (row) return { effect: 'duplicate', callId: row.id, reply: NOTHING };
+    // An answer or hang-up of a call whose newCall never came: accepted, nothing stored.
+    return { effect: 'unknown_call', callId: null, reply: NOTHING };
+  }
+
+  return {
+    /** The tenant of the token in the URL, or a 404 that reads the same for every wrong token. */
+    async authenticate(token: string): Promise<CtiTokenOwner> {
+      const owner = await deps.telephony.resolveCtiToken(token);
+      if (!owner) throw new AppError('not_found', 'Not found');
+      return owner;
+    },
+    /** Applies one PBX event; everything it changes is committed before this returns. */
+    async handleEvent(owner: CtiTokenOwner, payload: CtiPayload, client: { ip: string | null }): Promise<CtiOutcome> {
+      const ctx = ctxOf(owner, client);
+      const e = toCtiEvent(payload);
+      const at = deps.clock.now();
+      return e.event === 'newCall' ? newCall(ctx, owner, e, at) : answerOrHangup(ctx, e, at);
+    },
+  };
+}
+export type CtiService = ReturnType<typeof createCtiService>;

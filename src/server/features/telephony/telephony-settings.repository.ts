@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { tenants } from '../../db/schema.js';
+import { telephonySettings } from '../../db/schema/voice.table.js';
+
+export type TelephonySettingsRow = typeof telephonySettings.$inferSelect;
+/** The columns an admin may change; undefined leaves one as it is, null clears it. */
+export type TelephonySettingsPatch = Partial<Omit<typeof telephonySettings.$inferInsert, 'tenantId' | 'updatedAt'>>;
+
+/** What a Twilio adapter needs to sign, verify and place calls for one tenant. */
+export interface TwilioSecrets {
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string | null;
+  apiKeySecret: string | null;
+  twimlAppSid: string | null;
+}
+
+/** The tenant a CTI token belongs to, with what the webhook needs before anything else. */
+export interface CtiTokenOwner {
+  tokenHash: string;
+  tenant: { id: string; slug: string; timeZone: string };
+  blockedNumbers: string[];
+}
+
+/** One row per tenant (telephony_settings); every method but `ownerOfCtiTokenHash` takes the tenant. */
+export function createTelephonySettingsRepository(db: Db) {
+  const find = async (tenantId: string): Promise<TelephonySettingsRow | null> => {
+    const [r] = await db.select().from(telephonySettings).where(eq(telephonySettings.tenantId, tenantId)).limit(1);
+    return r ?? null;
+  };
+  return {
+    find,
+    /** Creates the tenant's row on first use; changes only the columns given. */
+    async upsert(tenantId: string, patch: TelephonySettingsPatch, at: Date): Promise<TelephonySettingsRow> {
+      const set = { ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: at };
+      const [r] = await db.insert(telephonySettings).values({ tenantId, ...set })
+        .onConflictDoUpdate({ target: telephonySettings.tenantId, set }).returning();
+      return r!;
+    },
+    /**
+     * The tenant whose CTI token has this SHA-256, across tenants (the webhook knows nothing else).
+     * An equality lookup on the unique index of the hash: what its timing could reveal is about the
+     * hash, never about the token.
+     */
+    async ownerOfCtiTokenHash(tokenHash: string): Promise<CtiTokenOwner | null> {
+      const [r] = await db.select({ hash: telephonySettings.ctiTokenHash, blocked: telephonySettings.blockedNumbers, id: tenants.id, slug: tenants.slug, timeZone: tenants.timeZone })
+        .from(telephonySettings).innerJoin(tenants, eq(tenants.id, telephonySettings.tenantId))
+        .where(eq(telephonySettings.ctiTokenHash, tokenHash)).limit(1);
+      if (!r?.hash) return null;
+      return { tokenHash: r.hash, tenant: { id: r.id, slug: r.slug, timeZone: r.timeZone }, blockedNumbers: r.blocked };
+    },
+    /** The tenant's Twilio credentials, or null until an account SID and auth token are set. */
+    async twilioSecretsOf(tenantId: string): Promise<TwilioSecrets | null> {
+      const r = await find(tenantId);
+      if (!r?.twilioAccountSid || !r.twilioAuthToken) return null;
+      return {
+        accountSid: r.twilioAccountSid, authToken: r.twilioAuthToken, apiKeySid: r.twilioApiKeySid,
+        apiKeySecret: r.twilioApiKeySecret, twimlAppSid: r.twilioTwimlAppSid,
+      };
+    },
+  };
+}
+export type TelephonySettingsRepository = ReturnType<typeof createTelephonySettingsRepository>;

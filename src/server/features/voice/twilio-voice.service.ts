@@ -1,0 +1,294 @@
+import { startIvrCall, stepIvrCall } from '../../../core/ivr/ivr-interpreter.js';
+import type { IvrCallState, IvrEnv, IvrEvent, IvrFlow } from '../../../core/ivr/ivr.types.js';
+import { isOpen } from '../../../core/routing/business-hours.js';
+import type { QueueId } from '../../../core/routing/routing.types.js';
+import { normalizePhone } from '../../../core/text-ja/phone.util.js';
+import {
+  agentLegTwiml, emptyTwiml, hangupTwiml, leaveQueueTwiml, queueWaitTwiml, twimlOf, type TwimlLinks,
+} from '../../channels/telephony/twilio/twiml-render.js';
+import { AppError, notFound } from '../../platform/app-error.js';
+import type { Clock } from '../../platform/clock.js';
+import type { IdGenerator } from '../../platform/ids.js';
+import type { TenantContext } from '../../platform/principal.js';
+import { systemContext } from '../../platform/system-context.js';
+import type { IvrFlowRepository } from '../ivr/ivr-flow.repository.js';
+import type { CallbackService } from '../routing/callback.service.js';
+import type { ContactService } from '../routing/contact.service.js';
+import type { RoutingRuntime } from '../routing/routing-runtime.js';
+import { driveIvr, type IvrEffects, type LookupAnswer } from './ivr-driver.js';
+import type { VoiceCallRepository, VoiceCallRow } from './voice-call.repository.js';
+import type { TwilioParams } from './twilio-voice.schemas.js';
+
+export const TWILIO_TEXTS = {
+  noFlow: 'お掛けになった番号では、現在お電話をお受けしておりません。',
+  voicemailThanks: 'メッセージを承りました。担当者より折り返しご連絡いたします。',
+  agentUnreachable: '担当者におつなぎできませんでした。このまま次の担当者をお待ちください。',
+} as const;
+
+/** How long the agent's phone rings before the caller goes back to the queue. */
+const AGENT_RING_SEC = 20;
+const FLOW_CACHE_MAX = 500;
+
+/** A call's links as Twilio must call them back: the routes sign nothing, Twilio signs them all. */
+export interface CallLinks extends Omit<TwimlLinks, 'gather'> {
+  gather(nodeId: string, step: number): string;
+  dialDone(): string;
+  agentRecording(): string;
+}
+
+/** Who a webhook is for: the tenant (whose auth token checks the signature) and, later on, the call. */
+export interface TwilioTarget {
+  tenantId: string;
+  authToken: string;
+  call: VoiceCallRow | null;
+  number: { e164: string; flowId: string; publishedVersion: number | null } | null;
+}
+
+interface Deps {
+  calls: VoiceCallRepository;
+  /** The tenant's Twilio credentials (telephony settings); null when Twilio is not set up. */
+  twilioSecretsOf(tenantId: string): Promise<{ authToken: string } | null>;
+  flows: Pick<IvrFlowRepository, 'flowOfNumber' | 'findVersion'>;
+  contacts: ContactService;
+  callbacks: CallbackService;
+  routing: RoutingRuntime;
+  lookup(ctx: TenantContext, by: 'caller' | 'serial' | 'phone' | 'member', value: string): Promise<LookupAnswer>;
+  ids: IdGenerator;
+  clock: Clock;
+}
+
+const LIVE_CONTACT = new Set(['waiting', 'offered', 'connected']);
+
+/**
+ * Twilio Programmable Voice: each webhook advances the call's IVR (src/core/ivr) and answers with
+ * TwiML. The call and its IVR state are stored before Twilio gets the answer, one step per
+ * answer: a retried request (same step) gets the stored answer again, not a second step.
+ */
+export function createTwilioVoiceService(deps: Deps) {
+  const { calls, clock } = deps;
+  const flowCache = new Map<string, IvrFlow>();
+
+  async function flowOf(tenantId: string, flowId: string, version: number): Promise<IvrFlow | null> {
+    const key = `${flowId}:${version}`;
+    const cached = flowCache.get(key);
+    if (cached) return cached;
+    const row = await deps.flows.findVersion(tenantId, flowId, version);
+    if (!row) return null;
+    if (flowCache.size >= FLOW_CACHE_MAX) flowCache.clear(); // versions never change: a cold start is the only cost
+    flowCache.set(key, row.flow as IvrFlow);
+    return row.flow as IvrFlow;
+  }
+
+  /** Business hours as routing knows them now: a queue without hours is always open. */
+  function envAt(now: number): IvrEnv {
+    return {
+      isOpen(calendar) {
+        const index = deps.routing.current().index;
+        const queue = index.queues.get(calendar as QueueId);
+        if (!queue) return false;
+        const hours = queue.hoursId ? index.hours.get(queue.hoursId) : undefined;
+        return hours ? isOpen(hours, now) : true;
+      },
+    };
+  }
+
+  async function contextOf(tenantId: string): Promise<TenantContext> {
+    const tenant = await calls.tenant(tenantId);
+    if (!tenant) throw notFound('Tenant');
+    return systemContext(tenant, 'twilio');
+  }
+
+  function effectsFor(call: VoiceCallRow): IvrEffects {
+    return {
+      lookup: deps.lookup,
+      async enqueue(ctx, a, state) {
+        const queue = await deps.contacts.queueOf(ctx, { id: a.queueId });
+        const { contact } = await deps.contacts.createContact(ctx, {
+          channel: 'voice', queueId: queue.id, externalId: `twilio:${call.externalId}`, from: call.fromNumber,
+          serial: a.entered.serial, customerId: a.customerId, priority: a.priority, subject: null,
+          context: { ivr: { path: state.path, entered: a.entered, skills: a.skills }, call: { id: call.id, provider: 'twilio' } },
+        });
+        return { contactId: contact.id, customerId: contact.customerId };
+      },
+      async scheduleCallback(ctx, a, state) {
+        const phone = normalizePhone(a.number);
+        await deps.callbacks.schedule(ctx, {
+          queueId: a.queueId, dueAt: clock.now(), customerId: state.customer?.customerId ?? null, phone: phone.ok ? phone.e164 : null,
+          note: 'IVRで折り返しのご希望', keepPlace: false,
+        }, { placeAt: call.startedAt });
+      },
+      // No payment processor is configured: the digits are dropped here, never stored or logged.
+      passThrough: async () => undefined,
+    };
+  }
+
+  /** Applies one IVR step to the call and stores it with its TwiML (false: a parallel delivery won). */
+  async function answerStep(call: VoiceCallRow, flow: IvrFlow, ctx: TenantContext, step: ReturnType<typeof startIvrCall>, links: CallLinks) {
+    const now = clock.now();
+    const driven = await driveIvr(ctx, flow, step, envAt(now.getTime()), effectsFor(call));
+    const next = call.step + 1;
+    const twiml = twimlOf(driven.say, { ...links, gather: (nodeId) => links.gather(nodeId, next) });
+    const outcome = driven.state.outcome;
+    const moved = await calls.advance(call.id, call.step, twiml, {
+      ivrState: driven.state, entered: driven.state.entered,
+      customerId: driven.customerId ?? call.customerId,
+      ...(driven.contactId ? { contactId: driven.contactId, status: 'queued' } : {}),
+      ...(outcome ? { outcome: outcome.kind } : {}),
+      ...(outcome && outcome.kind !== 'enqueue' && outcome.kind !== 'voicemail' && outcome.kind !== 'transfer' ? { status: 'ended', endedAt: now, cause: outcome.kind === 'hangup' ? `ivr_${outcome.reason}` : outcome.kind } : {}),
+    }, now);
+    if (moved) return twiml;
+    return (await calls.find(call.id))?.lastReply ?? twiml;
+  }
+
+  return {
+    /** The tenant a dialled number rings (the first webhook of a call). */
+    async targetOfNumber(to: string): Promise<TwilioTarget | null> {
+      const e164 = normalizePhone(to);
+      if (!e164.ok) return null;
+      const route = await deps.flows.flowOfNumber(e164.e164);
+      if (!route) return null;
+      const secrets = await deps.twilioSecretsOf(route.tenantId);
+      if (!secrets) return null;
+      return { tenantId: route.tenantId, authToken: secrets.authToken, call: null, number: { e164: e164.e164, flowId: route.flow.id, publishedVersion: route.flow.publishedVersion } };
+    },
+    /** The call a follow-up webhook names (our id, in the URL Twilio was given). */
+    async targetOfCall(callId: string): Promise<TwilioTarget | null> {
+      const call = await calls.find(callId);
+      if (!call || call.provider !== 'twilio') return null;
+      const secrets = await deps.twilioSecretsOf(call.tenantId);
+      return secrets ? { tenantId: call.tenantId, authToken: secrets.authToken, call, number: null } : null;
+    },
+
+    /** A call rings the number: stored, then the flow's first words and keys. */
+    async incoming(target: TwilioTarget, p: TwilioParams, links: (callId: string) => CallLinks): Promise<string> {
+      const number = target.number!;
+      const now = clock.now();
+      const from = normalizePhone(p.From);
+      const { created, call } = await calls.insertOrFind({
+        id: deps.ids(), tenantId: target.tenantId, provider: 'twilio', externalId: p.CallSid, direction: 'in',
+        fromNumber: from.ok ? from.e164 : p.From, toNumber: number.e164, flowId: number.flowId, flowVersion: number.publishedVersion,
+        status: 'ivr', startedAt: now,
+      });
+      if (!created && call.step > 0 && call.lastReply) return call.lastReply;
+      const flow = number.publishedVersion === null ? null : await flowOf(target.tenantId, number.flowId, number.publishedVersion);
+      if (!flow) {
+        const twiml = hangupTwiml(TWILIO_TEXTS.noFlow);
+        await calls.advance(call.id, call.step, twiml, { status: 'ended', outcome: 'hangup', cause: 'no_published_flow', endedAt: now }, now);
+        return twiml;
+      }
+      const ctx = await contextOf(target.tenantId);
+      return answerStep(call, flow, ctx, startIvrCall(flow, { from: call.fromNumber, to: call.toNumber }, envAt(now.getTime())), links(call.id));
+    },
+
+    /** Keys (or silence) at a gather; `step` is the answer they follow. */
+    async gathered(target: TwilioTarget, step: number, p: TwilioParams, links: CallLinks): Promise<string> {
+      const call = target.call!;
+      if (step < call.step) return call.lastReply ?? emptyTwiml(); // Twilio retried a request we answered
+      if (step > call.step) throw new AppError('conflict', `This call is at step ${call.step}, not ${step}`);
+      if (call.status !== 'ivr' || !call.ivrState || call.flowId === null || call.flowVersion === null) return call.lastReply ?? emptyTwiml();
+      const flow = await flowOf(call.tenantId, call.flowId, call.flowVersion);
+      if (!flow) throw new AppError('conflict', 'The flow of this call is gone');
+      const digits = p.Digits ?? '';
+      const event: IvrEvent = digits === '' ? { type: 'timeout' } : { type: 'digits', digits };
+      const now = clock.now();
+      const ctx = await contextOf(call.tenantId);
+      return answerStep(call, flow, ctx, stepIvrCall(flow, call.ivrState as IvrCallState, event, envAt(now.getTime())), links);
+    },
+
+    /** Twilio fetches this while the caller waits: news at first, then short pauses until an agent took it. */
+    async queueWait(target: TwilioTarget, p: TwilioParams): Promise<string> {
+      const call = target.call!;
+      if (call.contactId) {
+        const contact = await deps.contacts.getContact(await contextOf(call.tenantId), call.contactId);
+        if (contact.status === 'connected' || !LIVE_CONTACT.has(contact.status)) return leaveQueueTwiml();
+      }
+      const avg = Number(p.AvgQueueTime);
+      const queueTime = Number(p.QueueTime ?? 0);
+      return queueWaitTwiml({ estimatedWaitSec: Number.isFinite(avg) && avg > 0 ? avg : null, musicUrl: null, announce: queueTime < 1 });
+    },
+
+    /** How the caller left the queue: to the agent routing connected, or by hanging up. */
+    async afterQueue(target: TwilioTarget, p: TwilioParams, links: CallLinks): Promise<string> {
+      const call = target.call!;
+      if (!call.contactId) return hangupTwiml(null);
+      const ctx = await contextOf(call.tenantId);
+      if (p.QueueResult !== 'leave' && p.QueueResult !== 'redirected') {
+        await endCall(call, p.QueueResult ?? 'hangup');
+        return emptyTwiml();
+      }
+      const contact = await deps.contacts.getContact(ctx, call.contactId);
+      if (contact.status !== 'connected' || !contact.agentUserId) return hangupTwiml(null);
+      const now = clock.now();
+      await calls.update(call.id, { status: 'answered', agentUserId: contact.agentUserId, answeredAt: call.answeredAt ?? now }, now);
+      const phone = await calls.agentPhone(contact.agentUserId);
+      return agentLegTwiml(phone ? { kind: 'number', number: phone } : { kind: 'client', identity: softphoneIdentity(contact.agentUserId) },
+        { dialDone: links.dialDone(), recording: links.agentRecording() }, AGENT_RING_SEC);
+    },
+
+    /** The agent leg ended: the conversation is over, or the agent never picked up (back to the queue). */
+    async dialDone(target: TwilioTarget, p: TwilioParams, links: CallLinks): Promise<string> {
+      const call = target.call!;
+      if (!call.contactId) return hangupTwiml(null);
+      if (p.DialCallStatus === 'completed' || p.DialCallStatus === 'answered') {
+        await endCall(call, 'completed');
+        return hangupTwiml(null);
+      }
+      // Not answered: the contact goes back to its queue, offered to anyone but this agent.
+      const ctx = await contextOf(call.tenantId);
+      const contact = await deps.contacts.getContact(ctx, call.contactId);
+      if (contact.status === 'connected' && contact.agentUserId) {
+        await deps.routing.dispatch({ type: 'transfer', contactId: contact.id as never, byAgentId: contact.agentUserId as never, to: { kind: 'queue', queueId: contact.queueId as never } });
+      }
+      return twimlOf([{ type: 'say', text: TWILIO_TEXTS.agentUnreachable, language: 'ja-JP' }, { type: 'enqueue', queueId: contact.queueId, priority: null, skills: [], customerId: null, entered: {} }], { ...links, gather: (nodeId) => links.gather(nodeId, call.step) });
+    },
+
+    /** A recording is ready: a voicemail (then a callback for the queue's team), or the agent conversation. */
+    async recorded(target: TwilioTarget, kind: 'voicemail' | 'call', queueId: string | null, p: TwilioParams): Promise<string> {
+      const call = target.call!;
+      const now = clock.now();
+      const duration = Number(p.RecordingDuration);
+      const first = await calls.setRecordingOnce(call.id, { recordingSid: p.RecordingSid ?? '', recordingUrl: p.RecordingUrl ?? '', recordingDurationSec: Number.isFinite(duration) ? duration : null }, now);
+      if (kind === 'call') return emptyTwiml();
+      if (first && queueId) {
+        const ctx = await contextOf(call.tenantId);
+        const phone = normalizePhone(call.fromNumber);
+        await deps.callbacks.schedule(ctx, {
+          queueId, dueAt: now, customerId: call.customerId, phone: phone.ok ? phone.e164 : null,
+          note: `留守番電話 (${Number.isFinite(duration) ? duration : '?'}秒) のメッセージへの折り返し`, keepPlace: false,
+        }, { placeAt: call.startedAt });
+      }
+      return hangupTwiml(TWILIO_TEXTS.voicemailThanks);
+    },
+
+    /** Twilio's status callback: the final state of the call (a hang-up anywhere ends it here). */
+    async status(target: TwilioTarget, p: TwilioParams): Promise<void> {
+      const call = await calls.findByExternalId(target.tenantId, 'twilio', p.CallSid);
+      if (!call) return; // a call we never answered (no flow then): nothing to end
+      if (['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(p.CallStatus ?? '')) await endCall(call, p.CallStatus!);
+    },
+  };
+
+  /** Ends the call once; a caller still in routing leaves it (waiting: abandoned; connected: answered and done). */
+  async function endCall(call: VoiceCallRow, cause: string) {
+    const now = clock.now();
+    const state = call.ivrState as IvrCallState | null;
+    const ivrEnd = call.status === 'ivr' && state && state.status !== 'ended' && call.flowId && call.flowVersion !== null
+      ? stepIvrCall((await flowOf(call.tenantId, call.flowId, call.flowVersion))!, state, { type: 'hangup' }, envAt(now.getTime()))
+      : null;
+    // The outcome says how far the caller got: hung up in the IVR, left the queue, or talked to an agent.
+    const outcome = ivrEnd?.ok ? 'hangup' : call.status === 'answered' ? 'answered' : call.status === 'queued' ? 'abandoned' : undefined;
+    const ended = await calls.endOnce(call.id, {
+      endedAt: now, cause, ...(outcome ? { outcome } : {}),
+      ...(ivrEnd?.ok ? { ivrState: ivrEnd.state } : {}),
+    }, now);
+    if (!ended || !call.contactId) return;
+    const ctx = await contextOf(call.tenantId);
+    const contact = await deps.contacts.getContact(ctx, call.contactId);
+    if (LIVE_CONTACT.has(contact.status)) await deps.contacts.abandon(ctx, call.contactId);
+  }
+}
+
+/** The agent's identity for the Twilio Voice JS SDK (what `<Client>` rings). */
+export const softphoneIdentity = (userId: string) => `agent_${userId.replace(/-/g, '')}`;
+
+export type TwilioVoiceService = ReturnType<typeof createTwilioVoiceService>;

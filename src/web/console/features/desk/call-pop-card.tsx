@@ -1,0 +1,105 @@
+import { Anchor, Badge, Card, CloseButton, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing, IconSearch } from '@tabler/icons-react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallPop } from '../../api/routing-types.js';
+import { formatPhone } from '../../../ui/format/phone.js';
+import { tenantPath } from '../../common/paths.js';
+import { useTenant } from '../auth/tenant-context.js';
+import { callPopNumber } from './call-pop.js';
+import { CustomerOverviewPop } from './screen-pop.js';
+import { UnknownCaller } from './unknown-caller.js';
+import { WorkItemTenant } from './work-item-tenant.js';
+
+export interface CallPopCardProps {
+  call: CallPop;
+  onDismiss: () => void;
+}
+
+/**
+ * The screen pop of a telephone call at the agent's extension (CTI): 着信 while it rings, 通話中 once
+ * answered, with the number, the customer the number belongs to and their 360 summary — or 未登録の番号
+ * with a quick registration and a search by the number. Works in the call's tenant.
+ */
+export function CallPopCard({ call, onDismiss }: CallPopCardProps) {
+  return (
+    <WorkItemTenant tenantId={call.tenantId}>
+      <CallPopBody call={call} onDismiss={onDismiss} />
+    </WorkItemTenant>
+  );
+}
+
+function CallPopBody({ call, onDismiss }: CallPopCardProps) {
+  const { t } = useTranslation();
+  const { slug, membership, can } = useTenant();
+  const headingId = useId();
+  // A customer registered here for an unknown number (the call itself keeps no link to them).
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const ringing = call.status === 'ringing';
+  const number = callPopNumber(call);
+  const heading = !ringing ? t('callPop.answered') : call.direction === 'out' ? t('callPop.dialling') : t('callPop.ringing');
+  const Icon = !ringing ? IconPhoneCall : call.direction === 'out' ? IconPhoneOutgoing : IconPhoneIncoming;
+  const customerId = call.customerId ?? createdId;
+  const searchHref = `${tenantPath(slug)}/customers?q=${encodeURIComponent(formatPhone(number))}`;
+  return (
+    <Card
+      withBorder
+      radius="md"
+      padding="md"
+      component="section"
+      aria-labelledby={headingId}
+      data-testid="call-pop"
+      data-status={call.status}
+      data-call-id={call.id}
+      style={{ borderColor: `var(--mantine-color-${ringing ? 'orange' : 'teal'}-5)`, borderWidth: 2 }}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon color={ringing ? 'orange' : 'teal'} size="xl" radius="xl" aria-hidden className={ringing ? 'madoguchi-ringing' : undefined}>
+              <Icon size={22} />
+            </ThemeIcon>
+            <div>
+              <Title order={2} size="h3" id={headingId}>
+                {heading}
+              </Title>
+              <Group gap="xs" wrap="wrap">
+                <Text fw={700} size="lg" ff="monospace" data-testid="call-pop-number">
+                  {formatPhone(number)}
+                </Text>
+                <Text fw={700} size="lg" data-testid="call-pop-customer">
+                  {call.customerName ?? t('callPop.unknownNumber')}
+                </Text>
+              </Group>
+              <Group gap="xs" wrap="wrap">
+                <Badge variant="light" color="gray">
+                  {membership.tenantName}
+                </Badge>
+                {call.queue && (
+                  <Text size="sm" c="dimmed">
+                    {t('callPop.queue', { queue: call.queue })}
+                  </Text>
+                )}
+              </Group>
+            </div>
+          </Group>
+          <CloseButton onClick={onDismiss} aria-label={t('callPop.dismiss')} />
+        </Group>
+        {customerId ? (
+          <CustomerOverviewPop customerId={customerId} wide />
+        ) : (
+          <UnknownCaller from={formatPhone(number)} title={t('callPop.unknownNumber')} onCreated={(customer) => setCreatedId(customer.id)}>
+            {can('customers:read') && (
+              <Anchor href={searchHref} target="_blank" rel="noopener" size="sm">
+                <Group gap={4} component="span">
+                  <IconSearch size={14} aria-hidden />
+                  {t('callPop.search')}
+                </Group>
+              </Anchor>
+            )}
+          </UnknownCaller>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { CallPop } from '../../api/routing-types.js';
+import { callPopNumber, isCallPop, upsertCallPop } from './call-pop.js';
+import { isAgentServerMessage } from './desk-state.js';
+
+function pop(id: string, extra: Partial<CallPop> = {}): CallPop {
+  return {
+    id, tenantId: 't1', provider: 'cti', callId: `pbx-${id}`, direction: 'in', from: '+819012345678', to: '0312345678', queue: null,
+    status: 'ringing', customerId: 'c1', customerName: '山田 太郎', interactionId: 'i1', ...extra,
+  };
+}
+
+describe('call pops', () => {
+  it('reads a call_pop frame of the agent socket', () => {
+    expect(isAgentServerMessage({ type: 'call_pop', call: pop('a') })).toBe(true);
+    expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), status: 'ended' } })).toBe(false);
+    expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), tenantId: undefined } })).toBe(false);
+    expect(isAgentServerMessage({ type: 'call_pop' })).toBe(false);
+  });
+
+  it('accepts an unknown caller', () => {
+    expect(isCallPop(pop('a', { customerId: null, customerName: null }))).toBe(true);
+    expect(isCallPop({ ...pop('a'), customerName: 42 })).toBe(false);
+  });
+
+  it('replaces the ringing pop of a call by the answered one, newest call first', () => {
+    const first = upsertCallPop([], pop('a'));
+    const both = upsertCallPop(first, pop('b'));
+    expect(both.map((p) => p.id)).toEqual(['b', 'a']);
+    const answered = upsertCallPop(both, pop('a', { status: 'answered' }));
+    expect(answered.map((p) => `${p.id}:${p.status}`)).toEqual(['a:answered', 'b:ringing']);
+  });
+
+  it('shows the other party: the caller of an inbound call, the called number of an outbound one', () => {
+    expect(callPopNumber(pop('a'))).toBe('+819012345678');
+    expect(callPopNumber(pop('a', { direction: 'out', from: '201' }))).toBe('0312345678');
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { blockedNumberLines, formToSettingsInput, refusedBlockedLines, settingsToForm, validateTelephonyForm, writeOnlyState } from './telephony-form.js';
+import type { TelephonySettings } from './telephony.queries.js';
+
+const ACCOUNT = `AC${'a'.repeat(32)}`;
+const settings: TelephonySettings = {
+  twilio: { configured: true, accountSid: ACCOUNT, softphoneConfigured: false },
+  cti: { tokenSet: true, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}' },
+  blockedNumbers: ['+81312345678', '+819011112222'],
+  updatedAt: '2026-11-23T05:00:00.000Z',
+};
+
+describe('telephony settings form', () => {
+  it('starts with the account SID and the blocked numbers as dialled at home, secrets empty', () => {
+    expect(settingsToForm(settings)).toEqual({
+      twilioAccountSid: ACCOUNT, twilioAuthToken: '', twilioApiKeySid: '', twilioApiKeySecret: '', twilioTwimlAppSid: '',
+      blockedNumbers: '03-1234-5678\n090-1111-2222',
+    });
+    expect(writeOnlyState(settings)).toEqual({ twilioAuthToken: true, twilioApiKeySid: false, twilioApiKeySecret: false, twilioTwimlAppSid: false });
+  });
+
+  it('sends secrets only when typed and the account SID only when changed', () => {
+    const form = settingsToForm(settings);
+    expect(formToSettingsInput(form, settings)).toEqual({ blockedNumbers: ['03-1234-5678', '090-1111-2222'] });
+    expect(formToSettingsInput({ ...form, twilioAuthToken: ' secret-token-0123456789 ', twilioAccountSid: '' }, settings)).toEqual({
+      blockedNumbers: ['03-1234-5678', '090-1111-2222'],
+      twilioAccountSid: null,
+      twilioAuthToken: 'secret-token-0123456789',
+    });
+  });
+
+  it('keeps the line number of each blocked number, skipping blank lines', () => {
+    expect(blockedNumberLines('03-1234-5678\n\n  \nabc\r\n090-1111-2222\n')).toEqual({ numbers: ['03-1234-5678', 'abc', '090-1111-2222'], lines: [1, 4, 5] });
+    // The server named the second and third entries it got: lines 4 and 5.
+    expect(refusedBlockedLines({ 'blockedNumbers.2': 'x', 'blockedNumbers.1': 'y', twilioAccountSid: 'z' }, [1, 4, 5])).toEqual([4, 5]);
+    expect(refusedBlockedLines({ blockedNumbers: 'too many' }, [1])).toEqual([]);
+  });
+
+  it('checks Twilio SIDs and secrets before sending', () => {
+    const form = settingsToForm(settings);
+    expect(validateTelephonyForm(form)).toEqual({});
+    expect(
+      validateTelephonyForm({ ...form, twilioAccountSid: 'AC123', twilioApiKeySid: `AP${'b'.repeat(32)}`, twilioTwimlAppSid: `AP${'c'.repeat(32)}`, twilioAuthToken: 'short', twilioApiKeySecret: 'has a space in it!!' }),
+    ).toEqual({
+      twilioAccountSid: { key: 'sid', prefix: 'AC' },
+      twilioApiKeySid: { key: 'sid', prefix: 'SK' },
+      twilioAuthToken: { key: 'secret' },
+      twilioApiKeySecret: { key: 'secret' },
+    });
+  });
+});

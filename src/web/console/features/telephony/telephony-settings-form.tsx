@@ -1,0 +1,126 @@
+import { Badge, Button, Group, PasswordInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import { notifySuccess } from '../../common/errors.js';
+import { FormErrorAlert, useFormErrors } from '../../common/form-errors.js';
+import { SectionCard } from '../../../ui/section-card.js';
+import {
+  blockedNumberLines,
+  formToSettingsInput,
+  refusedBlockedLines,
+  settingsToForm,
+  validateTelephonyForm,
+  writeOnlyState,
+  type TelephonyFormValues,
+  type WriteOnlyField,
+} from './telephony-form.js';
+import { useSaveTelephonySettings, type TelephonySettings } from './telephony.queries.js';
+
+/** Twilio, softphone and blocked numbers of the tenant; one save for all three. */
+export function TelephonySettingsForm({ settings }: { settings: TelephonySettings }) {
+  const { t } = useTranslation();
+  const save = useSaveTelephonySettings();
+  const errors = useFormErrors();
+  const [values, setValues] = useState<TelephonyFormValues>(() => settingsToForm(settings));
+  const set = (field: keyof TelephonyFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const written = writeOnlyState(settings);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = validateTelephonyForm(values);
+    const messages = Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, t(`telephony.validation.${p.key}`, { prefix: p.prefix })]));
+    if (!errors.validate(messages)) return;
+    errors.reset();
+    const { lines } = blockedNumberLines(values.blockedNumbers);
+    save.mutate(formToSettingsInput(values, settings), {
+      onSuccess: (next) => {
+        notifySuccess(t('telephony.saved'));
+        // Typed secrets are gone from the screen once stored; the numbers come back normalized.
+        setValues(settingsToForm(next));
+      },
+      onError: (error) => {
+        const refused = error instanceof ApiError ? refusedBlockedLines(error.fieldErrors, lines) : [];
+        // The blocked numbers the server could not read: named by their line, on the field.
+        if (refused.length > 0) errors.validate({ blockedNumbers: t('telephony.blockedInvalid', { lines: refused.join(', ') }) });
+        else errors.setFailure(error);
+      },
+    });
+  };
+
+  /** A write-only field: empty, with 設定済み when the server has a value; typed: replaces it. */
+  const writeOnly = (field: WriteOnlyField, label: string, secret: boolean) => {
+    const Input = secret ? PasswordInput : TextInput;
+    return (
+      <Input
+        label={
+          <Group gap={6} component="span">
+            {label}
+            <Badge size="xs" variant="light" color={written[field] ? 'teal' : 'gray'} data-testid={`state-${field}`}>
+              {written[field] ? t('telephony.set') : t('telephony.notSet')}
+            </Badge>
+          </Group>
+        }
+        description={written[field] ? t('telephony.keepHint') : undefined}
+        placeholder={written[field] ? t('telephony.set') : undefined}
+        autoComplete="off"
+        value={values[field]}
+        onChange={(e) => set(field)(e.currentTarget.value)}
+        error={errors.fieldError(field)}
+      />
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('telephony.title')}>
+      <Stack gap="md">
+        <SectionCard title={t('telephony.twilio.title')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+              <TextInput
+                label={t('telephony.twilio.accountSid')}
+                placeholder="AC…"
+                autoComplete="off"
+                value={values.twilioAccountSid}
+                onChange={(e) => set('twilioAccountSid')(e.currentTarget.value)}
+                error={errors.fieldError('twilioAccountSid')}
+              />
+              {writeOnly('twilioAuthToken', t('telephony.twilio.authToken'), true)}
+            </SimpleGrid>
+          </Stack>
+        </SectionCard>
+        <SectionCard title={t('telephony.softphone.title')}>
+          <Stack gap="sm">
+            <Badge variant="light" color={settings.twilio.softphoneConfigured ? 'teal' : 'gray'}>
+              {settings.twilio.softphoneConfigured ? t('telephony.softphone.ready') : t('telephony.softphone.notReady')}
+            </Badge>
+            <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+              {writeOnly('twilioApiKeySid', t('telephony.softphone.apiKeySid'), false)}
+              {writeOnly('twilioApiKeySecret', t('telephony.softphone.apiKeySecret'), true)}
+              {writeOnly('twilioTwimlAppSid', t('telephony.softphone.twimlAppSid'), false)}
+            </SimpleGrid>
+          </Stack>
+        </SectionCard>
+        <SectionCard title={t('telephony.blocked.title')}>
+          <Textarea
+            label={t('telephony.blocked.label')}
+            description={t('telephony.blocked.hint')}
+            autosize
+            minRows={3}
+            maxRows={12}
+            ff="monospace"
+            value={values.blockedNumbers}
+            onChange={(e) => set('blockedNumbers')(e.currentTarget.value)}
+            error={errors.fieldErrorExact('blockedNumbers')}
+          />
+        </SectionCard>
+        <FormErrorAlert failure={errors.failure} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

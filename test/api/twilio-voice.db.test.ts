@@ -1,0 +1,283 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, HttpSession, type TestApp } from '../support/test-app.js';
+import { testEngines } from '../support/test-db.js';
+import { openSocket } from '../support/ws-client.js';
+import { injectTransport } from '../support/twilio-inject.js';
+import { createTenantWithStaff, TEST_PASSWORD } from '../factories/tenant.factory.js';
+import { routingAdmin } from '../factories/routing.factory.js';
+import { supportFlow } from '../../src/core/ivr/ivr-test-kit.js';
+import type { IvrFlow } from '../../src/core/ivr/ivr.types.js';
+import { TwilioPhone, TwilioWebhookError } from '../../src/cli/simulate/twilio-phone.js';
+import { voiceCalls } from '../../src/server/db/schema/voice.table.js';
+import { callbacks } from '../../src/server/db/schema/routing.table.js';
+
+const ACCOUNT = `AC${'1'.repeat(32)}`;
+const TOKEN_A = 'twilio-auth-token-of-alpha-0001';
+const TOKEN_B = 'twilio-auth-token-of-beta-00002';
+const NUMBER_A = '+81312340001';
+const NUMBER_A_CLOSED = '+81312340002';
+const NUMBER_B = '+81312340009';
+const BASE = 'https://cc.example.jp';
+
+/** The support line of the core's test kit on a tenant's queue (hours: the queue's calendar). */
+const lineFor = (queueId: string, calendar = queueId): IvrFlow => {
+  const f = supportFlow();
+  return { ...f, nodes: f.nodes.map((n) => ('queueId' in n ? { ...n, queueId } : n.type === 'hours' ? { ...n, calendar } : n)) };
+};
+
+// Twilio Programmable Voice end to end over the webhooks, as Twilio would call them: signed by the
+// twilio library, parameters as documented, TwiML followed like Twilio follows it.
+describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
+  let t: TestApp;
+  let staff: Awaited<ReturnType<typeof createTenantWithStaff>>;
+  let admin: HttpSession;
+  let sv: HttpSession;
+  let agent: HttpSession;
+  let queueId: string;
+  let customerId: string;
+  let lettered: string;
+  const db = () => t.db.database.db;
+
+  const phone = (from: string, to = NUMBER_A, authToken = TOKEN_A) =>
+    new TwilioPhone({ transport: injectTransport(t.app), baseUrl: BASE, accountSid: ACCOUNT, authToken, from, to });
+  const callRow = async (callSid: string) => (await db().select().from(voiceCalls).where(eq(voiceCalls.externalId, callSid)))[0];
+  const countCalls = async () => Number((await db().select({ n: sql<number>`count(*)` }).from(voiceCalls))[0]!.n);
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { env: { MADOGUCHI_PUBLIC_URL: BASE } });
+    staff = await createTenantWithStaff(t.services, 'voice-alpha');
+    const B = await createTenantWithStaff(t.services, 'voice-beta');
+    admin = await new HttpSession(t.app).login(staff.users.admin.email, TEST_PASSWORD);
+    sv = await new HttpSession(t.app).login(staff.users.supervisor.email, TEST_PASSWORD);
+    agent = await new HttpSession(t.app).login(staff.users.agent.email, TEST_PASSWORD);
+    const adminB = await new HttpSession(t.app).login(B.users.admin.email, TEST_PASSWORD);
+    const a = routingAdmin(admin);
+    const repair = await a.skill('修理受付');
+    queueId = (await a.queue({ name: '修理窓口', requiredSkills: [{ skillId: repair.id, minLevel: 1 }] })).id;
+    await a.agent(staff.users.agent.id, [{ skillId: repair.id, level: 5 }], { voice: 1 });
+    // A second queue whose hours are never open: the closed branch of the same flow.
+    const hours = await admin.post('/api/v1/routing/hours', { name: '閉局', spec: { weekly: {}, nationalHolidays: 'closed' } });
+    expect(hours.statusCode, hours.body).toBe(201);
+    const closedQueue = (await a.queue({ name: '夜間', hoursId: hours.json().id })).id;
+
+    const product = await admin.post('/api/v1/products', { sku: 'WM-100', name: 'ドラム式洗濯機 WM-100' });
+    const customer = await sv.post('/api/v1/customers', { name: '山田 太郎', phones: [{ value: '090-1234-5678' }] });
+    customerId = customer.json().id;
+    expect((await sv.post(`/api/v1/customers/${customerId}/owned-products`, { productId: product.json().id, serial: '12345678' })).statusCode).toBe(201);
+    // Serials with letters: keyed on a phone as their digits. Two customers share the digits 77001234.
+    const owner = async (name: string, serial: string) => {
+      const c = (await sv.post('/api/v1/customers', { name })).json() as { id: string };
+      expect((await sv.post(`/api/v1/customers/${c.id}/owned-products`, { productId: product.json().id, serial })).statusCode).toBe(201);
+      return c.id;
+    };
+    lettered = await owner('佐藤 花子', 'SR4501-23A-00417');
+    await owner('鈴木 一郎', 'AB-7700-1234');
+    await owner('田中 次郎', 'CD-7700-1234');
+
+    const publish = async (s: HttpSession, flow: IvrFlow, numbers: string[]) => {
+      const created = await s.post('/api/v1/ivr-flows', { name: `サポート ${numbers[0]}`, numbers, flow });
+      expect(created.statusCode, created.body).toBe(201);
+      expect((await s.post(`/api/v1/ivr-flows/${created.json().id}/publish`, { version: 1 })).statusCode).toBe(200);
+    };
+    await publish(admin, lineFor(queueId), [NUMBER_A]);
+    await publish(admin, lineFor(queueId, closedQueue), [NUMBER_A_CLOSED]);
+    const queueB = (await routingAdmin(adminB).queue({ name: 'B窓口' })).id;
+    await publish(adminB, lineFor(queueB), [NUMBER_B]);
+    for (const [s, token] of [[admin, TOKEN_A], [adminB, TOKEN_B]] as const) {
+      const res = await s.request('PUT', '/api/v1/telephony/settings', { twilioAccountSid: ACCOUNT, twilioAuthToken: token });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('a caller keys the serial, waits, and the agent sees the purchases before the phone rings; answered, hung up, wrapped up', async () => {
+    const socket = await openSocket(t.app, agent, '/api/v1/agent/ws');
+    await socket.next('hello');
+    const call = phone('+819012345678');
+    expect(await call.dial()).toBe('gather');
+    expect(call.heard).toEqual(['お電話ありがとうございます。さくら電機サポートセンターです。', expect.stringContaining('修理のご相談は1を')]);
+    expect(await call.press('1')).toBe('gather');
+    expect(call.heard.at(-1)).toBe('製品の製造番号を入力し、最後に#を押してください。');
+    expect(await call.press('12345678#')).toBe('queued');
+    expect(call.heard.at(-1)).toBe('担当者におつなぎします。');
+
+    // Nobody is ready: the caller waits, hearing the news once, then short pauses.
+    expect(await call.waitInQueue(0)).toBe(false);
+    expect(call.heard.at(-1)).toContain('このままお待ちください');
+    const row = await callRow(call.callSid);
+    expect(row).toMatchObject({ status: 'queued', outcome: 'enqueue', customerId, entered: { serial: '12345678' }, tenantId: staff.tenant.id });
+    const contact = (await sv.get(`/api/v1/contacts/${row!.contactId}`)).json();
+    expect(contact).toMatchObject({ status: 'waiting', channel: 'voice', customerId, serial: '12345678', externalId: `twilio:${call.callSid}` });
+
+    expect((await agent.post('/api/v1/agent/presence', { change: 'ready' })).statusCode).toBe(200);
+    const offer = (await socket.next('offer')).item as { contact: { id: string }; screenPop: { customer: { id: string }; ownedProducts: { serial: string; productName: string }[] } };
+    expect(offer.contact.id).toBe(contact.id);
+    expect(offer.screenPop.customer.id).toBe(customerId);
+    expect(offer.screenPop.ownedProducts).toContainEqual(expect.objectContaining({ serial: '12345678', productName: 'ドラム式洗濯機 WM-100' }));
+    // Offered is not answered: the caller stays in the queue until the agent takes it.
+    expect(await call.waitInQueue()).toBe(false);
+    expect((await agent.post(`/api/v1/agent/offers/${contact.id}/accept`)).statusCode).toBe(200);
+
+    expect(await call.waitInQueue()).toBe(true);
+    expect(call.state).toBe('ringing_agent');
+    expect(call.agentTarget).toBe(`client:agent_${staff.users.agent.id.replace(/-/g, '')}`);
+    expect(await call.agentLeg({ answered: true, talkSec: 95 })).toBe('ended');
+
+    const ended = await callRow(call.callSid);
+    expect(ended).toMatchObject({ status: 'ended', outcome: 'answered', agentUserId: staff.users.agent.id, recordingDurationSec: 95 });
+    expect(ended!.answeredAt).not.toBeNull();
+    expect(ended!.recordingUrl).toMatch(/^https:\/\/api\.twilio\.com\//);
+    expect((await sv.get(`/api/v1/contacts/${contact.id}`)).json()).toMatchObject({ status: 'wrap_up' });
+    const done = await agent.post(`/api/v1/agent/contacts/${contact.id}/wrap-up`, {});
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await sv.get(`/api/v1/contacts/${contact.id}`)).json()).toMatchObject({ status: 'ended', outcome: 'answered' });
+    expect((await agent.post('/api/v1/agent/presence', { change: 'logout' })).statusCode).toBe(200);
+    socket.close();
+  });
+
+  it('finds a serial with letters by its digits, and no one when two serials share them', async () => {
+    const queuedCustomer = async (keys: string) => {
+      const call = phone('+819022223333');
+      await call.dial();
+      await call.press('1');
+      const state = await call.press(keys);
+      const row = (await callRow(call.callSid))!;
+      await call.hangUp();
+      return { state, customerId: row.customerId, heard: call.heard };
+    };
+    expect(await queuedCustomer('45012300417#')).toMatchObject({ state: 'queued', customerId: lettered });
+    const shared = await queuedCustomer('77001234#');
+    expect(shared.customerId).toBeNull();
+    expect(shared.heard).toContain('製造番号が見つかりませんでした。');
+  });
+
+  it('answers a retried webhook with the same TwiML and takes no second step', async () => {
+    const call = phone('+819011112222');
+    await call.dial();
+    // A resent first webhook is the same call, with the same greeting.
+    const again = await call.post(`${BASE}/api/v1/telephony/twilio/voice`, { CallStatus: 'ringing' });
+    expect(again).toContain('さくら電機サポートセンター');
+    expect((await callRow(call.callSid))!.step).toBe(1);
+    const gatherUrl = `${BASE}/api/v1/telephony/twilio/calls/${(await callRow(call.callSid))!.id}/gather?step=1&node=main`;
+    const first = await call.post(gatherUrl, { CallStatus: 'in-progress', Digits: '1' });
+    const retried = await call.post(gatherUrl, { CallStatus: 'in-progress', Digits: '1' });
+    expect(retried).toBe(first);
+    expect((await callRow(call.callSid))!.step).toBe(2);
+    expect(await db().select().from(voiceCalls).where(eq(voiceCalls.externalId, call.callSid))).toHaveLength(1);
+    await call.hangUp();
+    expect(await callRow(call.callSid)).toMatchObject({ status: 'ended', cause: 'completed', outcome: 'hangup' });
+  });
+
+  it('refuses unsigned, mis-signed and tampered requests with 403 and stores nothing', async () => {
+    const before = await countCalls();
+    const call = phone('+819033334444');
+    const url = `${BASE}/api/v1/telephony/twilio/voice`;
+    for (const signature of ['', 'AAAA', 'bm90IGEgc2lnbmF0dXJl']) {
+      const err = await call.post(url, { CallStatus: 'ringing' }, { signature }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TwilioWebhookError);
+      expect((err as TwilioWebhookError).status).toBe(403);
+      expect(JSON.parse((err as TwilioWebhookError).body)).toMatchObject({ code: 'forbidden' });
+    }
+    // Signed with another tenant's token, or for another number than the one sent: 403.
+    const wrongToken = await phone('+819033334444', NUMBER_A, TOKEN_B).dial().catch((e: unknown) => e);
+    expect((wrongToken as TwilioWebhookError).status).toBe(403);
+    const tampered = await call.post(url, { CallStatus: 'ringing' }, { signature: (await import('twilio')).default.getExpectedTwilioSignature(TOKEN_A, url, { To: NUMBER_B }) }).catch((e: unknown) => e);
+    expect((tampered as TwilioWebhookError).status).toBe(403);
+    // A number no flow answers cannot be verified by anyone.
+    const unknown = await phone('+819033334444', '+81312349999').dial().catch((e: unknown) => e);
+    expect((unknown as TwilioWebhookError).status).toBe(403);
+    expect(await countCalls()).toBe(before);
+  });
+
+  it('keeps each tenant on its own number: tenant B’s call is B’s, and A’s token cannot drive it', async () => {
+    const callB = phone('+819055556666', NUMBER_B, TOKEN_B);
+    expect(await callB.dial()).toBe('gather');
+    const row = (await callRow(callB.callSid))!;
+    expect(row.tenantId).not.toBe(staff.tenant.id);
+    const url = `${BASE}/api/v1/telephony/twilio/calls/${row.id}/gather?step=1&node=main`;
+    const asA = await phone('+819055556666', NUMBER_B, TOKEN_A).post(url, { Digits: '1' }).catch((e: unknown) => e);
+    expect((asA as TwilioWebhookError).status).toBe(403);
+    expect((await callRow(callB.callSid))!.step).toBe(1);
+  });
+
+  it('refuses a card number keyed at the serial prompt and never stores it', async () => {
+    const call = phone('+819077778888');
+    await call.dial();
+    await call.press('1');
+    expect(await call.press('4111111111111111#')).toBe('gather');
+    expect(call.heard.at(-2)).toBe('入力が確認できませんでした。もう一度お願いいたします。');
+    const stored = JSON.stringify(await callRow(call.callSid));
+    expect(stored).not.toContain('4111111111111111');
+    await call.hangUp();
+  });
+
+  it('schedules a callback that keeps the caller’s place, then ends the call', async () => {
+    const call = phone('+819099990000');
+    await call.dial();
+    expect(await call.press('2')).toBe('ended');
+    expect(call.heard.at(-1)).toBe('順番を保ったまま、担当者から折り返しお電話いたします。');
+    await call.statusCallback('completed');
+    const row = (await callRow(call.callSid))!;
+    expect(row).toMatchObject({ status: 'ended', outcome: 'callback' });
+    const [cb] = await db().select().from(callbacks).where(eq(callbacks.phone, '+819099990000'));
+    expect(cb).toMatchObject({ queueId, status: 'scheduled' });
+    expect(cb!.placeAt?.getTime()).toBe(row.startedAt.getTime());
+  });
+
+  it('takes a message after hours, once, and books the callback for the team', async () => {
+    const call = phone('+819012121212', NUMBER_A_CLOSED);
+    expect(await call.dial()).toBe('recording');
+    expect(call.heard).toEqual(['本日の受付は終了しました。メッセージをお預かりします。', '発信音のあとにお話しください。']);
+    expect(await call.leaveMessage(42)).toBe('ended');
+    expect(call.heard.at(-1)).toBe('メッセージを承りました。担当者より折り返しご連絡いたします。');
+    const row = (await callRow(call.callSid))!;
+    expect(row).toMatchObject({ status: 'ended', outcome: 'voicemail', recordingDurationSec: 42 });
+    const booked = await db().select().from(callbacks).where(eq(callbacks.phone, '+819012121212'));
+    expect(booked).toHaveLength(1);
+    expect(booked[0]!.note).toContain('留守番電話 (42秒)');
+  });
+
+  it('a caller who hangs up while waiting abandons the contact; a resent status changes nothing', async () => {
+    const call = phone('+819034343434');
+    await call.dial();
+    await call.press('1');
+    expect(await call.press('12345678#')).toBe('queued');
+    const row = (await callRow(call.callSid))!;
+    await call.hangUp();
+    await call.statusCallback('completed');
+    expect((await sv.get(`/api/v1/contacts/${row.contactId}`)).json()).toMatchObject({ status: 'ended', outcome: 'abandoned' });
+    expect(await callRow(call.callSid)).toMatchObject({ status: 'ended', cause: 'hangup', outcome: 'abandoned' });
+  });
+
+  it('puts the caller back in the queue when the agent’s phone is not answered, offered to someone else', async () => {
+    const socket = await openSocket(t.app, agent, '/api/v1/agent/ws');
+    await socket.next('hello');
+    const call = phone('+819045454545');
+    await call.dial();
+    await call.press('1');
+    expect(await call.press('12345678#')).toBe('queued');
+    const row = (await callRow(call.callSid))!;
+    await agent.post('/api/v1/agent/presence', { change: 'ready' });
+    await socket.next('offer');
+    expect((await agent.post(`/api/v1/agent/offers/${row.contactId}/accept`)).statusCode).toBe(200);
+    expect(await call.waitInQueue()).toBe(true);
+    expect(await call.agentLeg({ answered: false })).toBe('queued');
+    expect(call.heard.at(-1)).toBe('担当者におつなぎできませんでした。このまま次の担当者をお待ちください。');
+    const contact = (await sv.get(`/api/v1/contacts/${row.contactId}`)).json();
+    expect(contact).toMatchObject({ status: 'waiting', agentUserId: null });
+    expect(await call.waitInQueue()).toBe(false);
+    await call.hangUp();
+    expect((await sv.get(`/api/v1/contacts/${row.contactId}`)).json()).toMatchObject({ status: 'ended', outcome: 'abandoned' });
+    await agent.post('/api/v1/agent/presence', { change: 'logout' });
+    socket.close();
+  });
+
+  it('rejects a malformed webhook with 400 after the signature, naming the field', async () => {
+    const call = phone('+819056565656');
+    const url = `${BASE}/api/v1/telephony/twilio/voice`;
+    const res = await call.post(url, { CallSid: 'not-a-sid' }).catch((e: unknown) => e);
+    expect((res as TwilioWebhookError).status).toBe(400);
+    expect(JSON.parse((res as TwilioWebhookError).body).errors).toContainEqual(expect.objectContaining({ path: 'CallSid' }));
+  });
+});
