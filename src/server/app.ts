@@ -42,6 +42,7 @@ import { telephonySettingsRoutes } from './features/telephony/telephony-settings
 import { ctiRoutes } from './features/cti/cti.routes.js';
 import { callLogRoutes } from './features/calls/call-log.routes.js';
 import { twilioVoiceRoutes } from './features/voice/twilio-voice.routes.js';
+import { softphoneRoutes } from './features/voice/softphone.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ctiRoutes, { cti: services.cti });
   await app.register(callLogRoutes, { calls: services.callLog });
   await app.register(twilioVoiceRoutes, { voice: services.twilioVoice, publicUrl: config.publicUrl });
+  await app.register(softphoneRoutes, { twilioSecretsOf: services.telephonySettings.twilioSecretsOf });
 
   if (serveConsole) await registerConsole(app, webRoot);
   return app;

@@ -1,7 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, HttpSession, type TestApp } from '../support/test-app.js';
 import { testEngines } from '../support/test-db.js';
+import { expectProblem } from '../support/http-expect.js';
 import { openSocket } from '../support/ws-client.js';
 import { injectTransport } from '../support/twilio-inject.js';
 import { createTenantWithStaff, TEST_PASSWORD } from '../factories/tenant.factory.js';
@@ -9,6 +11,7 @@ import { routingAdmin } from '../factories/routing.factory.js';
 import { supportFlow } from '../../src/core/ivr/ivr-test-kit.js';
 import type { IvrFlow } from '../../src/core/ivr/ivr.types.js';
 import { TwilioPhone, TwilioWebhookError } from '../../src/cli/simulate/twilio-phone.js';
+import { IVR_DRIVER_TEXTS } from '../../src/server/features/voice/ivr-driver.js';
 import { voiceCalls } from '../../src/server/db/schema/voice.table.js';
 import { callbacks } from '../../src/server/db/schema/routing.table.js';
 
@@ -18,6 +21,8 @@ const TOKEN_B = 'twilio-auth-token-of-beta-00002';
 const NUMBER_A = '+81312340001';
 const NUMBER_A_CLOSED = '+81312340002';
 const NUMBER_B = '+81312340009';
+/** Queues straight into the closed queue, with no hours check before. */
+const NUMBER_A_NIGHT = '+81312340003';
 const BASE = 'https://cc.example.jp';
 
 /** The support line of the core's test kit on a tenant's queue (hours: the queue's calendar). */
@@ -82,6 +87,7 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     };
     await publish(admin, lineFor(queueId), [NUMBER_A]);
     await publish(admin, lineFor(queueId, closedQueue), [NUMBER_A_CLOSED]);
+    await publish(admin, { start: 'hello', nodes: [{ type: 'say', id: 'hello', text: '夜間窓口です。', next: 'queue' }, { type: 'enqueue', id: 'queue', queueId: closedQueue }] }, [NUMBER_A_NIGHT]);
     const queueB = (await routingAdmin(adminB).queue({ name: 'B窓口' })).id;
     await publish(adminB, lineFor(queueB), [NUMBER_B]);
     for (const [s, token] of [[admin, TOKEN_A], [adminB, TOKEN_B]] as const) {
@@ -238,6 +244,15 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     expect(booked[0]!.note).toContain('留守番電話 (42秒)');
   });
 
+  it('tells the caller when the queue is closed instead of queueing them for nothing', async () => {
+    const call = phone('+819078787878', NUMBER_A_NIGHT);
+    expect(await call.dial()).toBe('ended');
+    expect(call.heard).toEqual(['夜間窓口です。', IVR_DRIVER_TEXTS.queueClosed]);
+    const row = (await callRow(call.callSid))!;
+    expect((await sv.get(`/api/v1/contacts/${row.contactId}`)).json()).toMatchObject({ status: 'ended', outcome: 'closed' });
+    await call.statusCallback('completed');
+  });
+
   it('a caller who hangs up while waiting abandons the contact; a resent status changes nothing', async () => {
     const call = phone('+819034343434');
     await call.dial();
@@ -259,8 +274,10 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     expect(await call.press('12345678#')).toBe('queued');
     const row = (await callRow(call.callSid))!;
     await agent.post('/api/v1/agent/presence', { change: 'ready' });
-    await socket.next('offer');
-    expect((await agent.post(`/api/v1/agent/offers/${row.contactId}/accept`)).statusCode).toBe(200);
+    const offer = (await socket.next('offer')).item as { contact: { id: string } };
+    expect(offer.contact.id).toBe(row.contactId);
+    const accepted = await agent.post(`/api/v1/agent/offers/${row.contactId}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
     expect(await call.waitInQueue()).toBe(true);
     expect(await call.agentLeg({ answered: false })).toBe('queued');
     expect(call.heard.at(-1)).toBe('担当者におつなぎできませんでした。このまま次の担当者をお待ちください。');
@@ -271,6 +288,20 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     expect((await sv.get(`/api/v1/contacts/${row.contactId}`)).json()).toMatchObject({ status: 'ended', outcome: 'abandoned' });
     await agent.post('/api/v1/agent/presence', { change: 'logout' });
     socket.close();
+  });
+
+  it('gives a signed-in agent a softphone token for the identity the agent leg rings, once the tenant set it up', async () => {
+    expectProblem(await agent.post('/api/v1/agent/softphone-token'), 409, 'conflict');
+    const secret = 'softphone-api-key-secret-01';
+    const set = await admin.request('PUT', '/api/v1/telephony/settings', { twilioApiKeySid: `SK${'a'.repeat(32)}`, twilioApiKeySecret: secret, twilioTwimlAppSid: `AP${'b'.repeat(32)}` });
+    expect(set.statusCode, set.body).toBe(200);
+    const res = await agent.post('/api/v1/agent/softphone-token');
+    expect(res.statusCode, res.body).toBe(200);
+    const { token, identity } = res.json() as { token: string; identity: string };
+    expect(identity).toBe(`agent_${staff.users.agent.id.replace(/-/g, '')}`);
+    const [header, payload, signature] = token.split('.');
+    expect(JSON.parse(Buffer.from(payload!, 'base64url').toString()).grants).toMatchObject({ identity, voice: { outgoing: { application_sid: `AP${'b'.repeat(32)}` } } });
+    expect(signature).toBe(createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url'));
   });
 
   it('rejects a malformed webhook with 400 after the signature, naming the field', async () => {

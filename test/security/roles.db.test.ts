@@ -133,6 +133,8 @@ const routes: RouteCase[] = [
   { method: 'POST', path: '/api/v1/contacts/:id/abandon', perm: 'contacts:create', url: () => `/api/v1/contacts/${MISSING}/abandon`, ok: 404 },
   { method: 'POST', path: '/api/v1/callbacks', perm: 'routing:work', url: () => '/api/v1/callbacks', body: (f) => ({ queueId: f.queue, phone: '03-1234-5678', dueAt: '2099-01-01T00:00:00Z' }), ok: 201 },
   { method: 'GET', path: '/api/v1/callbacks', perm: 'routing:work', url: () => '/api/v1/callbacks', ok: 200 },
+  // No softphone is set up in this tenant: the roles allowed learn so (409), the others are refused.
+  { method: 'POST', path: '/api/v1/agent/softphone-token', perm: 'routing:work', url: () => '/api/v1/agent/softphone-token', ok: 409 },
   { method: 'DELETE', path: '/api/v1/callbacks/:id', perm: 'routing:work', url: () => `/api/v1/callbacks/${MISSING}`, ok: 404 },
   // ---- knowledge (knowledge.routes.ts)
   { method: 'GET', path: '/api/v1/knowledge/search', perm: 'knowledge:read', url: () => `/api/v1/knowledge/search?q=${encodeURIComponent('送料')}`, ok: 200 },

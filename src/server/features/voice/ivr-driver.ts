@@ -16,7 +16,7 @@ type CallbackAction = Extract<IvrAction, { type: 'schedule_callback' }>;
 export interface IvrEffects {
   lookup(ctx: TenantContext, by: LookupKey, value: string): Promise<LookupAnswer>;
   /** Puts the caller in routing; idempotent per call (a resent webhook gets the same contact). */
-  enqueue(ctx: TenantContext, a: EnqueueAction, state: IvrCallState): Promise<{ contactId: string; customerId: string | null }>;
+  enqueue(ctx: TenantContext, a: EnqueueAction, state: IvrCallState): Promise<{ contactId: string; customerId: string | null; closed: boolean }>;
   scheduleCallback(ctx: TenantContext, a: CallbackAction, state: IvrCallState): Promise<void>;
   /** Payment digits go to the payment processor now and are kept nowhere (none configured: dropped). */
   passThrough(ctx: TenantContext, digits: string): Promise<void>;
@@ -31,6 +31,10 @@ export interface DrivenStep {
 }
 
 export class IvrDriveError extends Error {}
+
+export const IVR_DRIVER_TEXTS = {
+  queueClosed: '申し訳ございません。ただいま受付時間外のため、おつなぎできません。受付時間内に改めてお掛け直しください。',
+} as const;
 
 /**
  * Runs the interpreter until the caller has something to hear or key in: lookups are answered at
@@ -62,7 +66,9 @@ export async function driveIvr(ctx: TenantContext, flow: IvrFlow, first: IvrStep
         const queued = await effects.enqueue(ctx, a, out.state);
         out.contactId = queued.contactId;
         out.customerId = queued.customerId ?? out.customerId;
-        out.say.push(a);
+        // Closed (a flow without an hours check before it): say so rather than queue the caller for nothing.
+        if (queued.closed) out.say.push({ type: 'say', text: IVR_DRIVER_TEXTS.queueClosed, language: 'ja-JP' }, { type: 'hangup' });
+        else out.say.push(a);
         break;
       }
       default:

@@ -1,7 +1,7 @@
 import { startIvrCall, stepIvrCall } from '../../../core/ivr/ivr-interpreter.js';
 import type { IvrCallState, IvrEnv, IvrEvent, IvrFlow } from '../../../core/ivr/ivr.types.js';
 import { isOpen } from '../../../core/routing/business-hours.js';
-import type { QueueId } from '../../../core/routing/routing.types.js';
+import type { ContactId, QueueId } from '../../../core/routing/routing.types.js';
 import { normalizePhone } from '../../../core/text-ja/phone.util.js';
 import {
   agentLegTwiml, emptyTwiml, hangupTwiml, leaveQueueTwiml, queueWaitTwiml, twimlOf, type TwimlLinks,
@@ -28,6 +28,22 @@ export const TWILIO_TEXTS = {
 /** How long the agent's phone rings before the caller goes back to the queue. */
 const AGENT_RING_SEC = 20;
 const FLOW_CACHE_MAX = 500;
+const SETTINGS_TTL_MS = 5_000;
+
+/** Remembers each key's answer for `ttlMs` (misses too: an unknown number is asked again later). */
+function ttlCache<K, V>(ttlMs: number, load: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const entries = new Map<K, { at: number; value: Promise<V> }>();
+  return (key) => {
+    const now = Date.now();
+    const hit = entries.get(key);
+    if (hit && now - hit.at < ttlMs) return hit.value;
+    if (entries.size > 10_000) entries.clear();
+    const value = load(key);
+    entries.set(key, { at: now, value });
+    value.catch(() => entries.delete(key)); // a failed read is not remembered
+    return value;
+  };
+}
 
 /** A call's links as Twilio must call them back: the routes sign nothing, Twilio signs them all. */
 export interface CallLinks extends Omit<TwimlLinks, 'gather'> {
@@ -67,6 +83,11 @@ const LIVE_CONTACT = new Set(['waiting', 'offered', 'connected']);
 export function createTwilioVoiceService(deps: Deps) {
   const { calls, clock } = deps;
   const flowCache = new Map<string, IvrFlow>();
+  // Read on every webhook, changed by an admin now and then: kept a few seconds (a new auth token or
+  // number is in force within SETTINGS_TTL_MS, in every process).
+  const secretsOf = ttlCache(SETTINGS_TTL_MS, (tenantId: string) => deps.twilioSecretsOf(tenantId));
+  const routeOf = ttlCache(SETTINGS_TTL_MS, (e164: string) => deps.flows.flowOfNumber(e164));
+  const tenantOf = ttlCache(SETTINGS_TTL_MS, (tenantId: string) => calls.tenant(tenantId));
 
   async function flowOf(tenantId: string, flowId: string, version: number): Promise<IvrFlow | null> {
     const key = `${flowId}:${version}`;
@@ -93,7 +114,7 @@ export function createTwilioVoiceService(deps: Deps) {
   }
 
   async function contextOf(tenantId: string): Promise<TenantContext> {
-    const tenant = await calls.tenant(tenantId);
+    const tenant = await tenantOf(tenantId);
     if (!tenant) throw notFound('Tenant');
     return systemContext(tenant, 'twilio');
   }
@@ -108,7 +129,8 @@ export function createTwilioVoiceService(deps: Deps) {
           serial: a.entered.serial, customerId: a.customerId, priority: a.priority, subject: null,
           context: { ivr: { path: state.path, entered: a.entered, skills: a.skills }, call: { id: call.id, provider: 'twilio' } },
         });
-        return { contactId: contact.id, customerId: contact.customerId };
+        // A queue that is closed now (and takes no calls then) ends the contact at once.
+        return { contactId: contact.id, customerId: contact.customerId, closed: contact.status === 'ended' };
       },
       async scheduleCallback(ctx, a, state) {
         const phone = normalizePhone(a.number);
@@ -145,9 +167,9 @@ export function createTwilioVoiceService(deps: Deps) {
     async targetOfNumber(to: string): Promise<TwilioTarget | null> {
       const e164 = normalizePhone(to);
       if (!e164.ok) return null;
-      const route = await deps.flows.flowOfNumber(e164.e164);
+      const route = await routeOf(e164.e164);
       if (!route) return null;
-      const secrets = await deps.twilioSecretsOf(route.tenantId);
+      const secrets = await secretsOf(route.tenantId);
       if (!secrets) return null;
       return { tenantId: route.tenantId, authToken: secrets.authToken, call: null, number: { e164: e164.e164, flowId: route.flow.id, publishedVersion: route.flow.publishedVersion } };
     },
@@ -155,7 +177,7 @@ export function createTwilioVoiceService(deps: Deps) {
     async targetOfCall(callId: string): Promise<TwilioTarget | null> {
       const call = await calls.find(callId);
       if (!call || call.provider !== 'twilio') return null;
-      const secrets = await deps.twilioSecretsOf(call.tenantId);
+      const secrets = await secretsOf(call.tenantId);
       return secrets ? { tenantId: call.tenantId, authToken: secrets.authToken, call, number: null } : null;
     },
 
@@ -198,10 +220,7 @@ export function createTwilioVoiceService(deps: Deps) {
     /** Twilio fetches this while the caller waits: news at first, then short pauses until an agent took it. */
     async queueWait(target: TwilioTarget, p: TwilioParams): Promise<string> {
       const call = target.call!;
-      if (call.contactId) {
-        const contact = await deps.contacts.getContact(await contextOf(call.tenantId), call.contactId);
-        if (contact.status === 'connected' || !LIVE_CONTACT.has(contact.status)) return leaveQueueTwiml();
-      }
+      if (call.contactId && !(await stillWaiting(call.tenantId, call.contactId))) return leaveQueueTwiml();
       const avg = Number(p.AvgQueueTime);
       const queueTime = Number(p.QueueTime ?? 0);
       return queueWaitTwiml({ estimatedWaitSec: Number.isFinite(avg) && avg > 0 ? avg : null, musicUrl: null, announce: queueTime < 1 });
@@ -267,6 +286,19 @@ export function createTwilioVoiceService(deps: Deps) {
       if (['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(p.CallStatus ?? '')) await endCall(call, p.CallStatus!);
     },
   };
+
+  /**
+   * Whether the caller still waits for an agent (not yet connected, not ended). Fetched every few
+   * seconds by every waiting caller: the engine's live state answers when it runs in this process.
+   */
+  async function stillWaiting(tenantId: string, contactId: string): Promise<boolean> {
+    if (deps.routing.isRunning()) {
+      const live = deps.routing.current().contacts.get(contactId as ContactId);
+      return live !== undefined && live.status.kind !== 'connected';
+    }
+    const contact = await deps.contacts.getContact(await contextOf(tenantId), contactId);
+    return contact.status === 'waiting' || contact.status === 'offered';
+  }
 
   /** Ends the call once; a caller still in routing leaves it (waiting: abandoned; connected: answered and done). */
   async function endCall(call: VoiceCallRow, cause: string) {
