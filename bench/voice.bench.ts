@@ -8,9 +8,11 @@
  * and go ready. They accept every offer at once and wrap up as soon as the call ends.
  *
  * The calls (src/cli/simulate/twilio-phone.ts: signed like Twilio signs, TwiML followed like Twilio
- * follows it) all dial within 1 s: most press 1 and key a customer's serial + #, some key an unknown
- * serial (「見つかりませんでした」, back to the menu) and then 0, some press 0 at once; each listens
- * 0.3–1.2 s before keying. In the queue Twilio's wait-URL fetch comes every QUEUE_POLL_SEC (3 s) until
+ * follows it) dial within 10 s, so that nearly all 200 are in progress at once (the run prints the
+ * peak): most press 1 and key a customer's serial + #, some key an unknown serial
+ * (「見つかりませんでした」, back to the menu) and then 0, some press 0 at once; each listens 2–6 s to
+ * a prompt before keying, as callers do. `--spread-ms 1000 --think-min-ms 300 --think-max-ms 1200`
+ * is the stress case of 200 calls arriving in one second (see docs/benchmarks.md). In the queue Twilio's wait-URL fetch comes every QUEUE_POLL_SEC (3 s) until
  * the server answers <Leave/>; then the Enqueue action gets the <Dial> to the agent, the caller
  * talks 2–6 s and the agent leg completes (dial-done), then the status callback. 10 % of the callers
  * are impatient: out of patience after 2–8 s in the queue they hang up (if no agent came first).
@@ -23,8 +25,8 @@
  *
  *   npm run bench:voice
  *   npm run bench:voice -- --calls 50 --agents 10                 # quicker
- *   options: --spread-ms 1000 --abandon-pct 10 --unknown-pct 10 --operator-pct 10 --baseline-calls 3
- *            --think-min-ms 300 --think-max-ms 1200 --customers 300 --pool 10 --seed 42 --drain-stall 30
+ *   options: --spread-ms 10000 --abandon-pct 10 --unknown-pct 10 --operator-pct 10 --baseline-calls 3
+ *            --think-min-ms 2000 --think-max-ms 6000 --customers 300 --pool 10 --seed 42 --drain-stall 30
  *   DATABASE_URL=postgres://user@host:5432/postgres   (default postgres://postgres@127.0.0.1:5432/postgres;
  *   a fresh database madoguchi_bench_voice_<pid> is created there and dropped)
  *
@@ -49,10 +51,19 @@ import { execSql, intArg, openPostgresBench, parseArgs, round, summarize, type S
 import { forkLoadProcess } from './support/load-process.js';
 
 const TARGET_P95_MS = 50;
+
+/** The most calls in progress at one instant (from dial to hang-up). */
+function peakSimultaneous(spans: readonly (readonly [number, number])[]): number {
+  const edges = spans.flatMap(([from, to]) => [[from, 1], [to, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let peak = 0;
+  for (const [, d] of edges) peak = Math.max(peak, (now += d));
+  return peak;
+}
 const args = parseArgs(process.argv.slice(2));
 const CALLS = intArg(args, 'calls', 200);
 const AGENTS = intArg(args, 'agents', 40);
-const SPREAD_MS = intArg(args, 'spread-ms', 1000);
+const SPREAD_MS = intArg(args, 'spread-ms', 10_000);
 const ABANDON_PCT = intArg(args, 'abandon-pct', 10);
 const UNKNOWN_PCT = intArg(args, 'unknown-pct', 10);
 const OPERATOR_PCT = intArg(args, 'operator-pct', 10);
@@ -63,7 +74,7 @@ const SEED = intArg(args, 'seed', 42);
 /** The drain gives up once no answered call was wrapped up for this long. */
 const DRAIN_STALL_S = intArg(args, 'drain-stall', 30);
 /** How long a caller listens to a prompt before keying (uniform; a real prompt plays for 5–10 s, callers key into it). */
-const THINK_MS: [number, number] = [intArg(args, 'think-min-ms', 300), intArg(args, 'think-max-ms', 1200)];
+const THINK_MS: [number, number] = [intArg(args, 'think-min-ms', 2000), intArg(args, 'think-max-ms', 6000)];
 const REQUEST_TIMEOUT_MS = 600_000;
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const TWILIO_PREFIX = '/api/v1/telephony/twilio/';
@@ -190,10 +201,11 @@ async function main() {
     const tally = async (table: string) => (await execSql(database, `SELECT status, outcome, count(*)::int AS n FROM ${table} GROUP BY 1, 2 ORDER BY 1, 2`))
       .map((r) => `${String(r.status)}/${String(r.outcome ?? '–')} ${String(r.n)}`).join(', ');
     const waits = summarize(meas.calls.filter((c) => c.bridgedAt !== null && c.queuedAt !== null).map((c) => c.bridgedAt! - c.queuedAt!));
+    const peak = peakSimultaneous(meas.calls.map((c) => [c.dialedAt, c.endedAt] as const));
     const pass = m.p95_ms <= TARGET_P95_MS && lost === 0 && errors === 0 && double === 0;
 
     const line_ = (name: string, s: Summary) => `  ${name.padEnd(30)} n=${String(s.n).padStart(6)}  p50 ${s.p50_ms} ms  p95 ${s.p95_ms} ms  p99 ${s.p99_ms} ms  max ${s.max_ms} ms`;
-    log(`measured phase: ${meas.calls.length} calls dialled within ${round(meas.dialSeconds, 2)} s, all over after ${round(meas.callsSeconds, 1)} s; ${measuredHooks.length} webhooks`);
+    log(`measured phase: ${meas.calls.length} calls dialled within ${round(meas.dialSeconds, 2)} s (keys after ${THINK_MS[0]}–${THINK_MS[1]} ms), at most ${peak} at the same time, all over after ${round(meas.callsSeconds, 1)} s; ${measuredHooks.length} webhooks`);
     log(line_('webhook response (caller)', m));
     const kinds = ['voice', 'gather', 'wait', 'after-queue', 'dial-done', 'status'] as const;
     for (const kind of kinds) {
@@ -218,7 +230,7 @@ async function main() {
     log(`database: voice_calls ${await tally('voice_calls')}; contacts ${await tally('contacts')}`);
     log(`target: webhook p95 ≤ ${TARGET_P95_MS} ms, no call lost, no webhook error → ${pass ? 'PASS' : 'FAIL'} (run ${round((performance.now() - tRun) / 1000, 0)} s)`);
     console.log(JSON.stringify({
-      bench: 'voice', engine: 'postgres', calls: meas.calls.length, agents: AGENTS, dial_s: round(meas.dialSeconds, 2), webhooks: measuredHooks.length,
+      bench: 'voice', engine: 'postgres', calls: meas.calls.length, peak_simultaneous: peak, agents: AGENTS, dial_s: round(meas.dialSeconds, 2), think_ms: THINK_MS, webhooks: measuredHooks.length,
       p50_ms: m.p50_ms, p95_ms: m.p95_ms, p99_ms: m.p99_ms, max_ms: m.max_ms, server_p95_ms: server.p95_ms, target_p95_ms: TARGET_P95_MS,
       baseline_calls: base.calls.length, baseline_webhooks: hooksOf(base.calls).length, baseline_p50_ms: b.p50_ms, baseline_p95_ms: b.p95_ms, ratio: round(ratio, 2),
       answered: count('answered'), abandoned: count('abandoned'), abandoned_after_accept: count('abandoned_after_accept'), lost, double, errors,
