@@ -248,7 +248,7 @@ export function createTwilioVoiceService(deps: Deps) {
     async dialDone(target: TwilioTarget, p: TwilioParams, links: CallLinks): Promise<string> {
       const call = target.call!;
       if (!call.contactId) return hangupTwiml(null);
-      if (p.DialCallStatus === 'completed' || p.DialCallStatus === 'answered') {
+      if (p.DialCallStatus === 'completed') {
         await endCall(call, 'completed');
         return hangupTwiml(null);
       }
