@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/app-error.js';
-import { acceptFormBodies, type FormFields } from '../../platform/form-body.js';
+import { acceptFormBodies, addFormField, type FormFields } from '../../platform/form-body.js';
 import { problemSchema } from '../../platform/http.schemas.js';
 import type { CtiService } from './cti.service.js';
 import { ctiReply, parseCtiPayload } from './cti.schemas.js';
@@ -20,9 +20,7 @@ async function multipartFields(request: FastifyRequest): Promise<FormFields> {
   try {
     for await (const part of request.parts({ limits: FORM_LIMITS })) {
       if (part.type === 'file') throw new AppError('validation_failed', 'A CTI event has no files', [{ path: part.fieldname, message: 'unexpected file' }]);
-      const value = String(part.value);
-      const seen = fields[part.fieldname];
-      fields[part.fieldname] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+      addFormField(fields, part.fieldname, String(part.value));
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
