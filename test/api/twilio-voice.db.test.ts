@@ -47,6 +47,17 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
   const phone = (from: string, to = NUMBER_A, authToken = TOKEN_A) =>
     new TwilioPhone({ transport: injectTransport(t.app), baseUrl: BASE, accountSid: ACCOUNT, authToken, from, to });
   const callRow = async (callSid: string) => (await db().select().from(voiceCalls).where(eq(voiceCalls.externalId, callSid)))[0];
+  /**
+   * A booked callback is due at once and the scheduler routes it into the queue within a second,
+   * ahead of later callers (it keeps the caller's place): the tests that book one withdraw it, so
+   * the agent of a later test is offered that test's call.
+   */
+  const withdraw = async (callbackId: string) => {
+    if ((await sv.delete(`/api/v1/callbacks/${callbackId}`)).statusCode === 200) return;
+    const [routed] = await db().select().from(callbacks).where(eq(callbacks.id, callbackId));
+    expect(routed).toMatchObject({ status: 'routed' });
+    expect((await sv.post(`/api/v1/contacts/${routed!.contactId}/abandon`)).statusCode).toBe(200);
+  };
   const countCalls = async () => Number((await db().select({ n: sql<number>`count(*)` }).from(voiceCalls))[0]!.n);
 
   beforeAll(async () => {
@@ -227,8 +238,11 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     const row = (await callRow(call.callSid))!;
     expect(row).toMatchObject({ status: 'ended', outcome: 'callback' });
     const [cb] = await db().select().from(callbacks).where(eq(callbacks.phone, '+819099990000'));
-    expect(cb).toMatchObject({ queueId, status: 'scheduled' });
+    // Due at once: the scheduler (every second) may already have routed it.
+    expect(cb).toMatchObject({ queueId });
+    expect(['scheduled', 'routed']).toContain(cb!.status);
     expect(cb!.placeAt?.getTime()).toBe(row.startedAt.getTime());
+    await withdraw(cb!.id);
   });
 
   it('takes a message after hours, once, and books the callback for the team', async () => {
@@ -242,6 +256,7 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     const booked = await db().select().from(callbacks).where(eq(callbacks.phone, '+819012121212'));
     expect(booked).toHaveLength(1);
     expect(booked[0]!.note).toContain('留守番電話 (42秒)');
+    await withdraw(booked[0]!.id);
   });
 
   it('tells the caller when the queue is closed instead of queueing them for nothing', async () => {
