@@ -1,6 +1,7 @@
 import type { Database, Db } from './db/client.js';
 import type { Clock } from './platform/clock.js';
 import type { IdGenerator } from './platform/ids.js';
+import { skillKey } from '../core/routing/skill-key.js';
 import { createAuditRepository } from './features/audit/audit.repository.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthRepository } from './features/auth/auth.repository.js';
@@ -143,6 +144,7 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
   const ivrFlows = createIvrFlowService({
     repo: ivrFlowRepo, audit, ids, clock,
     queueIds: async (ctx) => new Set((await routingAdmin.listQueues(ctx)).items.map((q) => q.id)),
+    skillKeys: async (ctx) => new Set((await routingAdmin.listSkills(ctx)).items.flatMap((s) => [s.id, skillKey(s.name)])),
   });
   const knowledgePublic = createKnowledgePublicService({ repo: createKnowledgePublicRepository(db), knowledge });
   const portal = createPortalServices({ db, audit, ids, clock, knowledgePublic, customers, interactions, cases, contacts, routing, formSecret, cache: portalCache });

@@ -9,6 +9,7 @@ import {
   type QueueConfig,
   type QueueId,
   type RoutingConfig,
+  type SkillRequirement,
 } from './routing.types.js';
 
 export interface ConfigIssue {
@@ -73,6 +74,20 @@ const isNonNegative = (n: unknown): n is number => typeof n === 'number' && Numb
 const isLevel = (n: unknown): boolean => isInt(n) && n >= MIN_SKILL_LEVEL && n <= MAX_SKILL_LEVEL;
 
 /** Every problem of a configuration; empty when valid. The server validates shapes with Zod first. */
+/** Problems of a list of skill requirements (a queue's, or a contact's own): names, repeats, levels. */
+export function skillRequirementIssues(requirements: readonly SkillRequirement[], path: string): ConfigIssue[] {
+  if (!Array.isArray(requirements)) return [{ path, message: 'must be a list of skill requirements' }];
+  const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  requirements.forEach((r, j) => {
+    if (!r.skill) issues.push({ path: `${path}[${j}].skill`, message: 'skill is required' });
+    if (seen.has(r.skill)) issues.push({ path: `${path}[${j}].skill`, message: `skill "${r.skill}" listed twice` });
+    seen.add(r.skill);
+    if (!isLevel(r.minLevel)) issues.push({ path: `${path}[${j}].minLevel`, message: 'minLevel must be an integer 1–10' });
+  });
+  return issues;
+}
+
 export function validateRoutingConfig(config: RoutingConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: string, message: string): void => {
@@ -89,13 +104,7 @@ export function validateRoutingConfig(config: RoutingConfig): ConfigIssue[] {
     if (seenQueues.has(q.id)) add(`${p}.id`, `duplicate queue id "${q.id}"`);
     seenQueues.add(q.id);
     if (!q.tenantId) add(`${p}.tenantId`, 'tenantId is required');
-    const skills = new Set<string>();
-    q.requiredSkills.forEach((r, j) => {
-      if (!r.skill) add(`${p}.requiredSkills[${j}].skill`, 'skill is required');
-      if (skills.has(r.skill)) add(`${p}.requiredSkills[${j}].skill`, `skill "${r.skill}" listed twice`);
-      skills.add(r.skill);
-      if (!isLevel(r.minLevel)) add(`${p}.requiredSkills[${j}].minLevel`, 'minLevel must be an integer 1–10');
-    });
+    issues.push(...skillRequirementIssues(q.requiredSkills, `${p}.requiredSkills`));
     if (!isInt(q.priority)) add(`${p}.priority`, 'priority must be an integer');
     if (!isNonNegative(q.agingPerMinute)) add(`${p}.agingPerMinute`, 'agingPerMinute must be ≥ 0');
     if (!isInt(q.offerTimeoutSec) || q.offerTimeoutSec < 1) add(`${p}.offerTimeoutSec`, 'offerTimeoutSec must be an integer ≥ 1');

@@ -20,6 +20,7 @@ import type {
   RoutingAction,
   RoutingConfig,
   RoutingEvent,
+  SkillRequirement,
 } from './routing.types.js';
 
 const SKILLS = ['billing', 'tech', 'english'] as const;
@@ -113,7 +114,7 @@ const arbConfig = fc.record({ queues: fc.array(arbQueue, { minLength: 1, maxLeng
 );
 
 type Op =
-  | { k: 'arrive'; q: number; ch: Channel; prio: number | null; sticky: { a: number; agoSec: number } | null; callback: boolean }
+  | { k: 'arrive'; q: number; ch: Channel; prio: number | null; sticky: { a: number; agoSec: number } | null; callback: boolean; skills: SkillRequirement[] }
   | { k: 'presence'; a: number; change: PresenceChange }
   | { k: 'accept' | 'reject'; i: number; wrongAgent: boolean }
   | { k: 'end'; i: number; reason: EndReason }
@@ -131,6 +132,11 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
       prio: fc.option(fc.integer({ min: 0, max: 6 }), { freq: 3 }),
       sticky: fc.option(fc.record({ a: fc.nat({ max: 7 }), agoSec: fc.constantFrom(60, 3600) }), { freq: 3 }),
       callback: fc.boolean(),
+      // One arrival in four needs a skill of its own (an IVR asked for it), besides its queue's.
+      skills: fc.oneof(
+        { weight: 3, arbitrary: fc.constant<SkillRequirement[]>([]) },
+        { weight: 1, arbitrary: fc.uniqueArray(fc.record({ skill: fc.constantFrom('billing', 'tech', 'english'), minLevel: fc.integer({ min: 1, max: 10 }) }), { selector: (r) => r.skill, minLength: 1, maxLength: 2 }) },
+      ),
     }),
   },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('presence' as const), a: fc.nat({ max: 7 }), change: fc.constantFrom<PresenceChange>('ready', 'ready', 'break', 'login', 'logout') }) },
@@ -176,6 +182,7 @@ function toEvent(config: RoutingConfig, s: RoutingState, op: Op, n: number): Rou
         channel: op.ch,
         tenantId: q?.tenantId ?? 't1',
         ...(op.prio !== null ? { priority: op.prio } : {}),
+        ...(op.skills.length > 0 ? { skills: op.skills } : {}),
         ...(sticky !== undefined && op.sticky ? { lastAgentId: sticky, lastServedAt: s.now - op.sticky.agoSec * SEC } : {}),
       };
       return op.callback ? ev.callback(`c${n}`, q?.id ?? 'q0', o) : ev.arrive(`c${n}`, q?.id ?? 'q0', o);
@@ -243,9 +250,8 @@ function qualifies(config: RoutingConfig, c: ContactRuntime, agent: AgentConfig)
   if (c.declinedBy.includes(agent.id)) return false;
   return [c.queueId, ...c.extraQueues].some((t) => {
     const q = queueOf(config, t);
-    return (
-      agent.tenantIds.includes(q.tenantId) && q.requiredSkills.every((r) => (agent.skills[r.skill] ?? 0) >= Math.max(1, r.minLevel - c.relax))
-    );
+    const meets = (r: { skill: string; minLevel: number }) => (agent.skills[r.skill] ?? 0) >= Math.max(1, r.minLevel - c.relax);
+    return agent.tenantIds.includes(q.tenantId) && q.requiredSkills.every(meets) && c.skills.every(meets);
   });
 }
 

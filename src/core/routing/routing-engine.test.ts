@@ -84,6 +84,79 @@ describe('matching a new contact to an agent', () => {
   });
 });
 
+describe("a contact's own skills (an IVR asked for them)", () => {
+  const english = [{ skill: 'english', minLevel: 5 }];
+
+  it('go only to agents who have them at the level, even when another agent has idled longer', () => {
+    const sut = new Harness({
+      queues: [billing],
+      agents: [agentConfig('idle-longest', { skills: { billing: 9, english: 4 } }), agentConfig('speaker', { skills: { billing: 4, english: 7 } })],
+    });
+    sut.send(ev.ready('idle-longest'));
+    sut.now += 10 * MIN;
+    sut.send(ev.ready('speaker'));
+    sut.send(ev.arrive('plain', 'billing'));
+    expect(sut.offers()).toEqual([['plain', 'idle-longest']]); // without own skills: the queue's best
+    sut.send(ev.arrive('c1', 'billing', { skills: english }));
+    expect(sut.offers()).toEqual([['c1', 'speaker']]);
+  });
+
+  it('wait for a qualified agent: a freed agent without them takes the next contact instead', () => {
+    const sut = new Harness({
+      queues: [queueConfig('q')],
+      agents: [agentConfig('a', { skills: { english: 2 } }), agentConfig('b', { skills: { english: 8 } })],
+    });
+    sut.send(ev.arrive('needs-english', 'q', { skills: english }));
+    sut.now += SEC;
+    sut.send(ev.arrive('anyone', 'q'));
+    sut.send(ev.ready('a'));
+    expect(sut.offers()).toEqual([['anyone', 'a']]); // the older contact is skipped: a lacks the level
+    expect(sut.statusOf('needs-english')).toBe('waiting');
+    sut.send(ev.ready('b'));
+    expect(sut.offers()).toEqual([['needs-english', 'b']]);
+  });
+
+  it("add to the queue's skill match: the better speaker among qualified agents wins", () => {
+    const sut = new Harness({
+      queues: [billing],
+      // Equal on the queue's skill; the contact's own skill decides (the ranked list alone would not).
+      agents: [agentConfig('fair', { skills: { billing: 6, english: 5 } }), agentConfig('fluent', { skills: { billing: 5, english: 9 } })],
+    });
+    sut.send(ev.ready('fluent'));
+    sut.send(ev.ready('fair'));
+    sut.send(ev.arrive('c1', 'billing', { skills: english }));
+    expect(sut.offers()).toEqual([['c1', 'fluent']]);
+  });
+
+  it('relax with the queue\'s overflow rules, never below level 1', () => {
+    const sut = new Harness({
+      queues: [queueConfig('q', { overflow: [{ afterSec: 60, kind: 'relax_level', by: 3 }] })],
+      agents: [agentConfig('some', { skills: { english: 2 } }), agentConfig('none')],
+    });
+    sut.sendAll(ev.ready('some'), ev.ready('none'));
+    sut.send(ev.arrive('c1', 'q', { skills: english }));
+    expect(sut.offers()).toEqual([]);
+    sut.advance(60 * SEC);
+    expect(sut.offers()).toEqual([['c1', 'some']]); // 5 − 3 = 2; the agent without English never qualifies
+  });
+
+  it('stay with the contact through a transfer and restrict a sticky offer', () => {
+    const sut = new Harness({
+      queues: [queueConfig('q', { stickyWindowSec: 600 }), queueConfig('other')],
+      agents: [agentConfig('last', { skills: {} }), agentConfig('speaker', { skills: { english: 6 } }), agentConfig('plain')],
+    });
+    sut.sendAll(ev.ready('last'), ev.ready('plain'));
+    sut.send(ev.arrive('c1', 'q', { skills: english, lastAgentId: 'last', lastServedAt: T0 }));
+    expect(sut.offers()).toEqual([]); // the last agent lacks the skill: no sticky offer
+    sut.send(ev.ready('speaker'));
+    expect(sut.offers()).toEqual([['c1', 'speaker']]);
+    sut.send(ev.accept('c1', 'speaker'));
+    sut.send(ev.transfer('c1', 'speaker', { kind: 'queue', queueId: qid('other') }));
+    expect(sut.offers()).toEqual([]); // 'plain' serves 'other' but lacks English
+    expect(sut.state.contacts.get(cid('c1'))?.skills).toEqual(english);
+  });
+});
+
 describe('capacity', () => {
   it('offers up to the chat capacity and counts offered contacts (no double offers)', () => {
     const sut = new Harness({ queues: [queueConfig('q')], agents: [agentConfig('a', { capacity: { chat: 2 } })] });
@@ -730,6 +803,8 @@ describe('bad input changes nothing', () => {
     ['another tenant’s queue', ev.arrive('c9', 'other'), 'tenant_mismatch'],
     ['duplicate contact', ev.arrive('c1', 'q'), 'duplicate_contact'],
     ['non-integer priority', ev.arrive('c9', 'q', { priority: 1.5 }), 'invalid_contact'],
+    ['skill level out of range', ev.arrive('c9', 'q', { skills: [{ skill: 'english', minLevel: 11 }] }), 'invalid_contact'],
+    ['a skill listed twice', ev.arrive('c9', 'q', { skills: [{ skill: 'english', minLevel: 2 }, { skill: 'english', minLevel: 3 }] }), 'invalid_contact'],
     ['unknown agent', ev.ready('ghost'), 'unknown_agent'],
     ['accept without offer', ev.accept('c1', 'a'), 'offer_not_found'],
     ['unknown contact', ev.hangUp('c404'), 'unknown_contact'],

@@ -1,7 +1,7 @@
 import { isOpen, nextOpening } from './business-hours.js';
 import { freeAgentsOf } from './free-agents.js';
 import { PersistentMap } from './persistent-map.js';
-import { buildRoutingIndex, validateRoutingConfig, type AgentEntry, type ConfigIssue, type QueueEntry, type RoutingIndex } from './routing-config.js';
+import { buildRoutingIndex, skillRequirementIssues, validateRoutingConfig, type AgentEntry, type ConfigIssue, type QueueEntry, type RoutingIndex } from './routing-config.js';
 import { Draft } from './routing-draft.js';
 import {
   agentActivity,
@@ -9,8 +9,10 @@ import {
   canTake,
   effectivePriority,
   freeChannelMask,
+  contactSkillScore,
   maskHas,
   meetsQueue,
+  meetsSkills,
 } from './routing-matching.js';
 import {
   nonEmptyOf,
@@ -26,6 +28,7 @@ import { nextOverflowAt, timerSetOf } from './routing-timers.js';
 import { firstTimer, timersDue } from './timer-set.js';
 import {
   CHANNELS,
+  MAX_SKILL_LEVEL,
   type AgentActivity,
   type AgentId,
   type AgentRuntime,
@@ -215,6 +218,7 @@ function bestContactFor(d: Draft, agentId: AgentId): ContactId | null {
       const c = d.contact(id);
       // `c.relax < needed`: the agent does not meet this queue's requirements at the contact's relaxation.
       if (!c || !maskHas(free, c.channel) || c.declinedBy.includes(agentId) || c.relax < needed) continue;
+      if (c.skills.length > 0 && !meetsSkills(entry.config, c.skills, c.relax)) continue;
       const p = effectivePriority(c, d.queue(c.queueId), d.now);
       if (best === null || p > bestPriority || (p === bestPriority && byArrival(c, best) < 0)) {
         best = c;
@@ -250,19 +254,24 @@ function bestAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
   const targets = targetsOf(c);
   const free = d.freeAgents(c.channel);
   const declinedBy = c.declinedBy.length > 0 ? c.declinedBy : null;
+  const skills = c.skills.length > 0 ? c.skills : null;
+  // The contact's own skills add at most this much to an agent's queue score.
+  const extraAtMost = skills === null ? 0 : skills.length * MAX_SKILL_LEVEL;
   // A lower tier always wins: the next tier is only tried when this one found nobody.
   for (let tier = 0; tier < targets.length && best === null; tier++) {
     const { rankedOrdinals, rankedScores, rankedRelax } = d.queueEntry(targets[tier] as QueueId);
-    // Best score first: once an agent is found, only agents with the same score can still win.
+    // Best queue score first: once an agent is found, only agents who can still reach its score can win.
     // The free set is exactly `canTake` (kept so on every write, see routing-derived-state.test.ts):
     // agents who cannot take the channel now, or lack the level, are skipped without reading their runtime.
     for (let i = 0; i < rankedOrdinals.length; i++) {
-      const score = rankedScores[i] as number;
-      if (best !== null && score < best.score) break;
+      const queueScore = rankedScores[i] as number;
+      if (best !== null && queueScore + extraAtMost < best.score) break;
       const ordinal = rankedOrdinals[i] as number;
       if (!free.has(ordinal) || c.relax < (rankedRelax[i] as number)) continue;
       const { config } = d.index.agentsByOrdinal[ordinal] as AgentEntry;
       if (declinedBy !== null && declinedBy.includes(config.id)) continue;
+      if (skills !== null && !meetsSkills(config, skills, c.relax)) continue;
+      const score = skills === null ? queueScore : queueScore + contactSkillScore(config, skills);
       const a = d.agent(config.id);
       const candidate: Candidate = { id: config.id, tier, score, load: a.slots.length, idleSince: a.idleSince };
       if (best === null || better(candidate, best)) best = candidate;
@@ -280,6 +289,7 @@ function stickyAgentFor(d: Draft, c: ContactRuntime): AgentId | null {
   const cfg = d.index.agents.get(agentId);
   const a = d.findAgent(agentId);
   if (!cfg || !a || !canTake(cfg, a, c.channel) || c.declinedBy.includes(agentId)) return null;
+  if (!meetsSkills(cfg, c.skills, c.relax)) return null;
   return targetsOf(c).some((q) => meetsQueue(cfg, d.queue(q), c.relax)) ? agentId : null;
 }
 
@@ -393,6 +403,8 @@ function applyArrival(d: Draft, event: Extract<RoutingEvent, { type: 'contact_ar
   if (n.priority !== undefined && !Number.isInteger(n.priority)) return fail('invalid_contact', 'priority must be an integer');
   if (n.arrivedAt !== undefined && !Number.isFinite(n.arrivedAt)) return fail('invalid_contact', 'arrivedAt must be a time');
   if (n.lastServedAt !== undefined && !Number.isFinite(n.lastServedAt)) return fail('invalid_contact', 'lastServedAt must be a time');
+  const skillIssue = n.skills === undefined ? undefined : skillRequirementIssues(n.skills, 'skills')[0];
+  if (skillIssue !== undefined) return fail('invalid_contact', `${skillIssue.path}: ${skillIssue.message}`);
 
   let afterHours = false;
   let opening: Millis | null = null;
@@ -428,6 +440,7 @@ function applyArrival(d: Draft, event: Extract<RoutingEvent, { type: 'contact_ar
     extraQueues: [],
     relax: 0,
     declinedBy: [],
+    skills: n.skills ?? [],
     offers: 0,
     transfers: 0,
   };

@@ -6,25 +6,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { step, type RoutingState } from './routing-engine.js';
-import { canTake, effectivePriority, hasFreeCapacity, meetsQueue, skillScore } from './routing-matching.js';
+import { canTake, contactSkillScore, effectivePriority, hasFreeCapacity, meetsQueue, meetsSkills, skillScore } from './routing-matching.js';
 import { agentConfig, aid, cid, ev, Harness, queueConfig, T0, tid } from './routing-test-kit.js';
-import type { AgentId, Channel, ContactId, ContactRuntime, Millis, QueueConfig, RoutingConfig, RoutingEvent } from './routing.types.js';
+import type { AgentId, Channel, ContactId, ContactRuntime, Millis, QueueConfig, RoutingConfig, RoutingEvent, SkillRequirement } from './routing.types.js';
 
 const SKILLS = ['ja', 'en', 'billing'];
 const CHANNELS: Channel[] = ['voice', 'chat', 'email'];
 
-/** Tier, then skill sum, fewest open contacts, longest idle, id — over every agent. */
+/** Tier, then skill sum (the queue's skills and the contact's own), fewest open contacts, longest idle, id — over every agent. */
 function referenceAgentFor(s: RoutingState, c: ContactRuntime): AgentId | null {
   for (const queueId of [c.queueId, ...c.extraQueues]) {
     const queue = s.index.queues.get(queueId) as QueueConfig;
     const eligible = s.index.config.agents
       .filter((cfg) => {
         const a = s.agents.get(cfg.id);
-        return a !== undefined && canTake(cfg, a, c.channel) && !c.declinedBy.includes(cfg.id) && meetsQueue(cfg, queue, c.relax);
+        return a !== undefined && canTake(cfg, a, c.channel) && !c.declinedBy.includes(cfg.id) && meetsQueue(cfg, queue, c.relax) && meetsSkills(cfg, c.skills, c.relax);
       })
       .map((cfg) => {
         const a = s.agents.get(cfg.id);
-        return { id: cfg.id, score: skillScore(cfg, queue), load: a?.slots.length ?? 0, idle: a?.idleSince ?? 0 };
+        return { id: cfg.id, score: skillScore(cfg, queue) + contactSkillScore(cfg, c.skills), load: a?.slots.length ?? 0, idle: a?.idleSince ?? 0 };
       })
       .sort((x, y) => y.score - x.score || x.load - y.load || x.idle - y.idle || (x.id < y.id ? -1 : 1));
     if (eligible[0]) return eligible[0].id;
@@ -43,6 +43,7 @@ function referenceContactFor(s: RoutingState, agentId: AgentId, now: number): Co
         c.status.kind === 'waiting' &&
         hasFreeCapacity(cfg, a, c.channel) &&
         !c.declinedBy.includes(agentId) &&
+        meetsSkills(cfg, c.skills, c.relax) &&
         [c.queueId, ...c.extraQueues].some((q) => meetsQueue(cfg, s.index.queues.get(q) as QueueConfig, c.relax)),
     )
     .map((c) => ({ c, p: effectivePriority(c, s.index.queues.get(c.queueId) as QueueConfig, now) }))
@@ -51,6 +52,12 @@ function referenceContactFor(s: RoutingState, agentId: AgentId, now: number): Co
 }
 
 const arbLevels = fc.dictionary(fc.constantFrom(...SKILLS), fc.integer({ min: 1, max: 10 }), { maxKeys: 3 });
+
+/** Most contacts need only their queue's skills; some need one or two of their own (an IVR asked). */
+const arbContactSkills: fc.Arbitrary<SkillRequirement[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant([]) },
+  { weight: 1, arbitrary: fc.uniqueArray(fc.record({ skill: fc.constantFrom(...SKILLS), minLevel: fc.integer({ min: 1, max: 8 }) }), { selector: (r) => r.skill, minLength: 1, maxLength: 2 }) },
+);
 
 const arbCenter = fc
   .record({
@@ -100,12 +107,12 @@ const arbCenter = fc
   );
 
 type Op =
-  | { k: 'arrive'; q: number; ch: Channel; prio: number | null }
+  | { k: 'arrive'; q: number; ch: Channel; prio: number | null; skills: SkillRequirement[] }
   | { k: 'ready' | 'break' | 'wrap'; a: number }
   | { k: 'accept' | 'reject' | 'end'; i: number };
 
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ k: fc.constant('arrive' as const), q: fc.nat(9), ch: fc.constantFrom(...CHANNELS), prio: fc.option(fc.integer({ min: 0, max: 3 })) }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant('arrive' as const), q: fc.nat(9), ch: fc.constantFrom(...CHANNELS), prio: fc.option(fc.integer({ min: 0, max: 3 })), skills: arbContactSkills }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constantFrom('ready' as const, 'break' as const, 'wrap' as const), a: fc.nat(9) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constantFrom('accept' as const, 'reject' as const, 'end' as const), i: fc.nat(9) }) },
 );
@@ -126,7 +133,7 @@ describe('optimized matcher vs reference scan', () => {
           let event: RoutingEvent;
           if (op.k === 'arrive') {
             const q = config.queues[op.q % config.queues.length] as QueueConfig;
-            event = { type: 'contact_arrived', contact: { id: cid(`c${n++}`), tenantId: q.tenantId, queueId: q.id, channel: op.ch, ...(op.prio === null ? {} : { priority: op.prio }) } };
+            event = { type: 'contact_arrived', contact: { id: cid(`c${n++}`), tenantId: q.tenantId, queueId: q.id, channel: op.ch, ...(op.prio === null ? {} : { priority: op.prio }), ...(op.skills.length > 0 ? { skills: op.skills } : {}) } };
           } else if (op.k === 'ready') event = ev.ready(agentId as string);
           else if (op.k === 'break') event = ev.break(agentId as string);
           else if (op.k === 'wrap') event = ev.wrapUpDone(agentId as string);

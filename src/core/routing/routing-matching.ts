@@ -7,6 +7,7 @@ import {
   type Channel,
   type ContactRuntime,
   type QueueConfig,
+  type SkillRequirement,
 } from './routing.types.js';
 
 /** The level a requirement asks for after overflow relaxed it; a required skill stays required. */
@@ -21,6 +22,21 @@ export function meetsQueue(agent: AgentConfig, queue: QueueConfig, relax: number
     if ((agent.skills[r.skill] ?? 0) < requiredLevel(r.minLevel, relax)) return false;
   }
   return true;
+}
+
+/** Has every skill the contact itself needs at the (relaxed) level. */
+export function meetsSkills(agent: AgentConfig, skills: readonly SkillRequirement[], relax: number): boolean {
+  for (const r of skills) {
+    if ((agent.skills[r.skill] ?? 0) < requiredLevel(r.minLevel, relax)) return false;
+  }
+  return true;
+}
+
+/** The agent's levels in the skills the contact itself needs: added to the queue's skill match. */
+export function contactSkillScore(agent: AgentConfig, skills: readonly SkillRequirement[]): number {
+  let score = 0;
+  for (const r of skills) score += agent.skills[r.skill] ?? 0;
+  return score;
 }
 
 /**

@@ -31,6 +31,7 @@ export function withContact(c: ContactRuntime, changes: Partial<Omit<ContactRunt
     extraQueues: or(changes.extraQueues, c.extraQueues),
     relax: or(changes.relax, c.relax),
     declinedBy: or(changes.declinedBy, c.declinedBy),
+    skills: or(changes.skills, c.skills),
     offers: or(changes.offers, c.offers),
     transfers: or(changes.transfers, c.transfers),
   };

@@ -15,6 +15,7 @@ import type {
   RoutingAction,
   RoutingConfig,
   RoutingEvent,
+  SkillRequirement,
   TenantId,
   TransferTarget,
 } from './routing.types.js';
@@ -60,6 +61,7 @@ export interface ArriveOptions {
   channel?: Channel;
   tenantId?: string;
   priority?: number;
+  skills?: SkillRequirement[];
   arrivedAt?: number;
   lastAgentId?: string;
   lastServedAt?: number;
@@ -73,6 +75,7 @@ function newContact(id: string, queueId: string, o: ArriveOptions): NewContact {
     queueId: qid(queueId),
     channel: o.channel ?? 'voice',
     ...(o.priority !== undefined ? { priority: o.priority } : {}),
+    ...(o.skills !== undefined ? { skills: o.skills } : {}),
     ...(o.arrivedAt !== undefined ? { arrivedAt: o.arrivedAt as Millis } : {}),
     ...(o.lastAgentId !== undefined ? { lastAgentId: aid(o.lastAgentId) } : {}),
     ...(o.lastServedAt !== undefined ? { lastServedAt: o.lastServedAt as Millis } : {}),

@@ -149,6 +149,12 @@ export interface ContactRuntime {
   readonly relax: number;
   /** Agents who rejected it (or transferred it away): never offered to them again. */
   readonly declinedBy: readonly AgentId[];
+  /**
+   * Skills this contact needs besides its queue's (an IVR asked for 英語対応): only agents with each
+   * at the level (relaxed by overflow like the queue's) may take it, in every queue it waits in.
+   * Kept through transfers; empty for most contacts.
+   */
+  readonly skills: readonly SkillRequirement[];
   readonly offers: number;
   readonly transfers: number;
 }
@@ -161,6 +167,8 @@ export interface NewContact {
   readonly queueId: QueueId;
   readonly channel: Channel;
   readonly priority?: number;
+  /** Skills it needs besides its queue's (see ContactRuntime.skills). */
+  readonly skills?: readonly SkillRequirement[];
   /** Defaults to now; a callback may keep the time the customer asked (their place in line). */
   readonly arrivedAt?: Millis;
   readonly customerKey?: string;

@@ -21,6 +21,8 @@ export const customers = pgTable(
     address: text('address'),
     notes: text('notes'),
     consentMarketing: boolean('consent_marketing').notNull().default(false),
+    /** VIP (優良顧客): shown on every screen of the customer; an IVR flow can branch on it. */
+    vip: boolean('vip').notNull().default(false),
     /** Folded (NFKC, width, kana, case) name + kana + company, for substring verification. */
     searchText: text('search_text').notNull().default(''),
     /** Bigrams of the folded fields: GIN-indexed, the same on PGlite and PostgreSQL. */

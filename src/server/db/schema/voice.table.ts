@@ -22,7 +22,16 @@ export const telephonySettings = pgTable(
     twilioApiKeySid: text('twilio_api_key_sid'),
     twilioApiKeySecret: text('twilio_api_key_secret'),
     twilioTwimlAppSid: text('twilio_twiml_app_sid'),
+    /** The number (E.164) click-to-call shows to the customer on Twilio (one of the tenant's Twilio numbers). */
+    twilioCallerId: text('twilio_caller_id'),
     ctiTokenHash: text('cti_token_hash'),
+    /**
+     * Click-to-call through the PBX: a URL template the server POSTs to, with {extension}, {number}
+     * (E.164) and {national} filled in (e.g. Asterisk ARI's originate), and the Authorization header
+     * value it sends (kept as given: the PBX needs it).
+     */
+    ctiDialUrl: text('cti_dial_url'),
+    ctiDialAuthorization: text('cti_dial_authorization'),
     /** Calling numbers (E.164) the CTI webhook rejects as busy (迷惑電話). */
     blockedNumbers: text('blocked_numbers').array().notNull().default([]),
     updatedAt: updatedAt(),

@@ -1,6 +1,7 @@
 import { walkIvrFlow } from '../../../core/ivr/ivr-walk.js';
 import { validateIvrFlow } from '../../../core/ivr/ivr-validator.js';
 import type { IvrEvent, IvrFlow, IvrProblem } from '../../../core/ivr/ivr.types.js';
+import { skillKey } from '../../../core/routing/skill-key.js';
 import { normalizePhone } from '../../../core/text-ja/phone.util.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError, notFound, type FieldError } from '../../platform/app-error.js';
@@ -18,14 +19,23 @@ interface Deps {
   clock: Clock;
   /** The tenant's queue ids (queues and calendars of a flow must be the tenant's own). */
   queueIds: (ctx: TenantContext) => Promise<ReadonlySet<string>>;
+  /** The tenant's skills: ids and names as `skillKey` folds them (a `set` node names skills either way). */
+  skillKeys: (ctx: TenantContext) => Promise<ReadonlySet<string>>;
 }
 
-type Problem = IvrProblem | { code: 'unknown_queue'; nodeId: string; message: { ja: string; en: string } };
+type Problem = IvrProblem | { code: 'unknown_queue' | 'unknown_skill'; nodeId: string; message: { ja: string; en: string } };
 
-/** Queues (enqueue, voicemail, callback) and calendars (hours) of the flow that are not the tenant's. */
-function referenceProblems(flow: IvrFlow, queues: ReadonlySet<string>): Problem[] {
+/** Queues (enqueue, voicemail, callback), calendars (hours) and skills (set) of the flow that are not the tenant's. */
+function referenceProblems(flow: IvrFlow, queues: ReadonlySet<string>, skills: ReadonlySet<string>): Problem[] {
   const out: Problem[] = [];
   for (const n of flow.nodes) {
+    if (n.type === 'set') {
+      for (const { skill } of n.skills ?? []) {
+        if (skills.has(skill) || skills.has(skillKey(skill))) continue;
+        out.push({ code: 'unknown_skill', nodeId: n.id, message: { ja: `ノード「${n.id}」のスキル「${skill}」が見つかりません。`, en: `Node "${n.id}" names skill "${skill}", which does not exist.` } });
+      }
+      continue;
+    }
     const ref = n.type === 'hours' ? n.calendar : n.type === 'enqueue' || n.type === 'voicemail' || n.type === 'callback' ? n.queueId : null;
     if (ref === null || queues.has(ref)) continue;
     out.push({ code: 'unknown_queue', nodeId: n.id, message: { ja: `ノード「${n.id}」のキュー「${ref}」が見つかりません。`, en: `Node "${n.id}" names queue "${ref}", which does not exist.` } });
@@ -61,7 +71,8 @@ export function createIvrFlowService(deps: Deps) {
     return v;
   }
   async function problemsOf(ctx: TenantContext, flow: IvrFlow): Promise<Problem[]> {
-    return [...validateIvrFlow(flow), ...referenceProblems(flow, await deps.queueIds(ctx))];
+    const [queues, skills] = await Promise.all([deps.queueIds(ctx), deps.skillKeys(ctx)]);
+    return [...validateIvrFlow(flow), ...referenceProblems(flow, queues, skills)];
   }
   async function versionDto(ctx: TenantContext, v: IvrVersionRow) {
     const flow = v.flow as IvrFlow;

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contactLegs, contacts, interactions, routingQueues } from '../../db/schema.js';
+import { contactLegs, contacts, interactions, routingQueues, routingSkills } from '../../db/schema.js';
 
 const joined = { row: contacts, queueName: routingQueues.name };
 export type ContactJoinedRow = { row: typeof contacts.$inferSelect; queueName: string };
@@ -21,6 +21,10 @@ export function createContactRepository(db: Db) {
       const where = by.id ? eq(routingQueues.id, by.id) : eq(routingQueues.name, by.name ?? '');
       const [q] = await db.select().from(routingQueues).where(and(eq(routingQueues.tenantId, tenantId), where));
       return q ?? null;
+    },
+    /** The tenant's skills (id and name): what a contact's own skill requirements may name. */
+    async skillsOf(tenantId: string) {
+      return db.select({ id: routingSkills.id, name: routingSkills.name }).from(routingSkills).where(eq(routingSkills.tenantId, tenantId));
     },
     async find(tenantId: string, id: string): Promise<ContactJoinedRow | null> {
       const [r] = await byId.execute({ tenantId, id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS } from '../../../core/routing/routing.types.js';
+import { CHANNELS, MAX_SKILL_LEVEL, MIN_SKILL_LEVEL } from '../../../core/routing/routing.types.js';
 import { optionalText } from '../../platform/http.schemas.js';
 
 export const CONTACT_STATUSES = ['waiting', 'offered', 'connected', 'wrap_up', 'ended'] as const;
@@ -9,6 +9,11 @@ const MAX_CONTEXT_BYTES = 8_192;
 /** Opaque JSON from the channel (IVR input …): an object, small enough to travel with every offer. */
 export const contextField = z.record(z.string(), z.unknown())
   .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= MAX_CONTEXT_BYTES, `must be at most ${MAX_CONTEXT_BYTES} bytes of JSON`);
+
+export const contactSkillsField = z.array(z.object({
+  skill: z.string().trim().min(1).max(100),
+  minLevel: z.number().int().min(MIN_SKILL_LEVEL).max(MAX_SKILL_LEVEL),
+})).max(10).refine((list) => new Set(list.map((s) => s.skill)).size === list.length, 'a skill may be listed once');
 
 export const createContactBody = z.object({
   channel: z.enum(CHANNELS),
@@ -20,6 +25,8 @@ export const createContactBody = z.object({
   customerId: z.uuid().nullable().optional(),
   subject: optionalText(300),
   priority: z.number().int().min(-100).max(100).nullable().optional(),
+  /** Skills this contact needs besides its queue's (by the tenant's skill name or id), e.g. from an IVR. */
+  skills: contactSkillsField.optional(),
   context: contextField.optional(),
 }).refine((b) => b.queueId !== undefined || b.queueName !== undefined, { message: 'give queueId or queueName', path: ['queueId'] });
 export type CreateContactInput = z.output<typeof createContactBody>;

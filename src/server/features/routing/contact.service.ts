@@ -1,5 +1,6 @@
 import { maskCardNumbers } from '../../../core/privacy/card-mask.js';
-import type { AgentId, Channel, ContactId, Json, Millis, NewContact, QueueId, RoutingAction, TenantId } from '../../../core/routing/routing.types.js';
+import type { AgentId, Channel, ContactId, Json, Millis, NewContact, QueueId, RoutingAction, SkillRequirement, TenantId } from '../../../core/routing/routing.types.js';
+import { skillKey } from '../../../core/routing/skill-key.js';
 import { AppError, notFound } from '../../platform/app-error.js';
 import type { Clock } from '../../platform/clock.js';
 import { isoOrNull } from '../../platform/dto.js';
@@ -46,6 +47,8 @@ export interface RoutingEntry {
   customerId: string | null;
   subject?: string | null | undefined;
   priority?: number | null | undefined;
+  /** Skills it needs besides its queue's, as engine keys (skill ids; see skillsFor). */
+  skills?: readonly SkillRequirement[] | undefined;
   context?: Record<string, unknown> | undefined;
   /** A callback keeps the customer's place in line. */
   arrivedAt?: Date | undefined;
@@ -93,6 +96,7 @@ export function createContactService(deps: Deps) {
       id: id as ContactId, tenantId: ctx.tenantId as TenantId, queueId: e.queue.id as QueueId, channel: e.channel,
       arrivedAt: arrivedAt.getTime() as Millis,
       ...(e.priority !== null && e.priority !== undefined ? { priority: e.priority } : {}),
+      ...(e.skills && e.skills.length > 0 ? { skills: e.skills } : {}),
       ...(e.customerId ? { customerKey: e.customerId } : {}),
       ...(last ? { lastAgentId: last.agentId as AgentId, lastServedAt: last.at.getTime() as Millis } : {}),
       context: (e.context ?? {}) as Json,
@@ -134,22 +138,46 @@ export function createContactService(deps: Deps) {
     return q;
   }
 
+  /**
+   * Skill names or ids of the tenant → engine keys (ids); an unknown one is the caller's mistake.
+   * Read fresh (only contacts that name skills pay for it): a skill created a moment ago is known.
+   * `dropUnknown`: a caller on the line (an IVR naming a skill deleted since) is queued without it.
+   */
+  async function skillsFor(ctx: TenantContext, wanted: readonly SkillRequirement[] | undefined, dropUnknown: boolean): Promise<SkillRequirement[]> {
+    if (!wanted || wanted.length === 0) return [];
+    const keys = new Map<string, string>();
+    for (const s of await repo.skillsOf(ctx.tenantId)) keys.set(s.id, s.id).set(skillKey(s.name), s.id);
+    const resolved: SkillRequirement[] = [];
+    const unknown: { path: string; message: string }[] = [];
+    wanted.forEach((r, i) => {
+      const id = keys.get(r.skill) ?? keys.get(skillKey(r.skill));
+      if (id === undefined) unknown.push({ path: `skills[${i}].skill`, message: `no skill "${r.skill}" in this tenant` });
+      else resolved.push({ skill: id, minLevel: r.minLevel });
+    });
+    if (unknown.length > 0 && !dropUnknown) throw new AppError('validation_failed', 'Unknown skill for this tenant', unknown);
+    if (new Set(resolved.map((r) => r.skill)).size !== resolved.length) {
+      throw new AppError('validation_failed', 'A skill is listed twice', [{ path: 'skills', message: 'the same skill by name and id' }]);
+    }
+    return resolved;
+  }
+
   return {
     /** `created: false` when `externalId` was seen before (a redelivery): the same contact, nothing new. */
-    async createContact(ctx: TenantContext, input: CreateContactInput) {
+    async createContact(ctx: TenantContext, input: CreateContactInput, opts: { dropUnknownSkills?: boolean } = {}) {
       // Independent reads, side by side: a redelivery wastes an identification, a new contact waits less.
       const lookups = Promise.all([
         queueOf(ctx, { id: input.queueId, name: input.queueName }),
         identify(ctx, { customerId: input.customerId, serial: input.serial, from: input.from }),
+        skillsFor(ctx, input.skills, opts.dropUnknownSkills === true),
       ]);
       lookups.catch(() => undefined); // a redelivery is answered whatever they say
       const seen = input.externalId ? await repo.findByExternalId(ctx.tenantId, input.externalId) : null;
       if (seen) return { created: false, contact: { ...toContactDto(seen), afterHours: false, nextOpening: null } };
-      const [queue, customerId] = await lookups;
+      const [queue, customerId, skills] = await lookups;
       try {
         const contact = await enter(ctx, {
           channel: input.channel, queue, kind: 'inbound', externalId: input.externalId, from: input.from, serial: input.serial,
-          customerId, subject: input.subject, priority: input.priority, context: input.context,
+          customerId, subject: input.subject, priority: input.priority, skills, context: input.context,
         });
         return { created: true, contact };
       } catch (err) {

@@ -59,7 +59,11 @@ export function createRoutingStore(db: Db) {
         now: meta.now as Millis,
         seq: meta.seq,
         agents: agents.map((a) => a.runtime as AgentRuntime),
-        contacts: contacts.map((c) => c.runtime as ContactRuntime),
+        // Runtimes written before contacts carried their own skills (0.x) read as needing none.
+        contacts: contacts.map((c) => {
+          const runtime = c.runtime as ContactRuntime;
+          return Array.isArray(runtime.skills) ? runtime : { ...runtime, skills: [] };
+        }),
       };
     },
 
