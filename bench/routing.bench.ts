@@ -413,7 +413,7 @@ async function main(): Promise<void> {
         id: e.id, tenantId: e.tenantId, queueId: e.queueId, channel: e.channel,
         kind: 'inbound', priorityOverride: e.priority ?? null, arrivedAt: now as Millis, queuedAt: now as Millis,
         seq: state.seq, customerKey: null, lastAgentId: null, lastServedAt: null, context: null, status: { kind: 'waiting' },
-        overflowStage: 0, extraQueues: [], relax: 0, declinedBy: [], skills: [], offers: 0, transfers: 0,
+        overflowStage: 0, extraQueues: [], relax: 0, declinedBy: [], skills: [], external: false, offers: 0, transfers: 0,
       };
       return naiveAgentFor(state, c);
     }

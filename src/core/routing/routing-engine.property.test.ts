@@ -114,7 +114,8 @@ const arbConfig = fc.record({ queues: fc.array(arbQueue, { minLength: 1, maxLeng
 );
 
 type Op =
-  | { k: 'arrive'; q: number; ch: Channel; prio: number | null; sticky: { a: number; agoSec: number } | null; callback: boolean; skills: SkillRequirement[] }
+  | { k: 'arrive'; q: number; ch: Channel; prio: number | null; sticky: { a: number; agoSec: number } | null; callback: boolean; skills: SkillRequirement[]; external: boolean }
+  | { k: 'extAnswer'; i: number; a: number }
   | { k: 'presence'; a: number; change: PresenceChange }
   | { k: 'accept' | 'reject'; i: number; wrongAgent: boolean }
   | { k: 'end'; i: number; reason: EndReason }
@@ -137,8 +138,12 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
         { weight: 3, arbitrary: fc.constant<SkillRequirement[]>([]) },
         { weight: 1, arbitrary: fc.uniqueArray(fc.record({ skill: fc.constantFrom('billing', 'tech', 'english'), minLevel: fc.integer({ min: 1, max: 10 }) }), { selector: (r) => r.skill, minLength: 1, maxLength: 2 }) },
       ),
+      // One arrival in five is a PBX's call (CTI): counted here, distributed there.
+      external: fc.integer({ min: 0, max: 4 }).map((x) => x === 0),
     }),
   },
+  // The PBX connects a waiting external call to an agent (any agent: the engine judges).
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('extAnswer' as const), i: fc.nat({ max: 9 }), a: fc.nat({ max: 7 }) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('presence' as const), a: fc.nat({ max: 7 }), change: fc.constantFrom<PresenceChange>('ready', 'ready', 'break', 'login', 'logout') }) },
   { weight: 6, arbitrary: fc.record({ k: fc.constant('accept' as const), i: fc.nat({ max: 9 }), wrongAgent: fc.constant(false) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('accept' as const), i: fc.nat({ max: 9 }), wrongAgent: fc.constant(true) }) },
@@ -183,9 +188,15 @@ function toEvent(config: RoutingConfig, s: RoutingState, op: Op, n: number): Rou
         tenantId: q?.tenantId ?? 't1',
         ...(op.prio !== null ? { priority: op.prio } : {}),
         ...(op.skills.length > 0 ? { skills: op.skills } : {}),
+        ...(op.external && !op.callback ? { external: true } : {}),
         ...(sticky !== undefined && op.sticky ? { lastAgentId: sticky, lastServedAt: s.now - op.sticky.agoSec * SEC } : {}),
       };
       return op.callback ? ev.callback(`c${n}`, q?.id ?? 'q0', o) : ev.arrive(`c${n}`, q?.id ?? 'q0', o);
+    }
+    case 'extAnswer': {
+      const waiting = sortedContacts(s, (c) => c.external && c.status.kind === 'waiting');
+      const c = pick(waiting, op.i) ?? pick(sortedContacts(s), op.i);
+      return ev.externalAnswer(c?.id ?? 'missing', pick(agentIds, op.a) ?? 'a0');
     }
     case 'presence': {
       const a = pick(agentIds, op.a) ?? 'a0';
@@ -315,13 +326,14 @@ function checkStep(config: RoutingConfig, prev: RoutingState, prevJson: string, 
     for (const id of ids) listed.set(id, (listed.get(id) ?? 0) + 1);
   }
   for (const c of s.contacts.values()) {
-    expect(listed.get(c.id) ?? 0).toBe(c.status.kind === 'waiting' ? 1 + c.extraQueues.length : 0);
+    // An external (PBX) contact is in no list: matching never sees it.
+    expect(listed.get(c.id) ?? 0).toBe(c.status.kind === 'waiting' && !c.external ? 1 + c.extraQueues.length : 0);
   }
 
   // 4. Overflow fired on time for every waiting contact (nextDueAt was never late).
   for (const c of s.contacts.values()) {
     if (c.status.kind !== 'waiting') continue;
-    const want = expectedOverflow(config, c, now);
+    const want = c.external ? { stage: 0, relax: 0, extra: [] } : expectedOverflow(config, c, now);
     expect({ stage: c.overflowStage, relax: c.relax, extra: c.extraQueues }).toEqual(want);
   }
 
@@ -333,6 +345,7 @@ function checkStep(config: RoutingConfig, prev: RoutingState, prevJson: string, 
     const rt = s.agents.get(o.agentId);
     const cfg = agentCfg.get(o.agentId);
     if (!c || !rt || !cfg) throw new Error('offer to nothing');
+    expect(c.external, `external ${c.id} offered`).toBe(false);
     expect(c.status).toMatchObject({ kind: 'offered', agentId: o.agentId });
     expect(rt.presence.kind).toBe('available');
     expect(cfg.tenantIds).toContain(c.tenantId);
@@ -343,7 +356,7 @@ function checkStep(config: RoutingConfig, prev: RoutingState, prevJson: string, 
       expect(now - (c.lastServedAt ?? -Infinity)).toBeLessThanOrEqual(queueOf(config, c.queueId).stickyWindowSec * 1000);
     }
     for (const a of s.contacts.values()) {
-      if (a.status.kind !== 'waiting' || a.queueId !== c.queueId || a.channel !== c.channel || base(config, a) !== base(config, c)) continue;
+      if (a.status.kind !== 'waiting' || a.external || a.queueId !== c.queueId || a.channel !== c.channel || base(config, a) !== base(config, c)) continue;
       expect(earlier(a, c) && qualifies(config, a, cfg), `${c.id} offered to ${o.agentId} while earlier ${a.id} waits`).toBe(false);
     }
   }
@@ -360,9 +373,9 @@ function checkStep(config: RoutingConfig, prev: RoutingState, prevJson: string, 
     }
   }
 
-  // 6. Work conserving: nothing waits while an agent could take it.
+  // 6. Work conserving: nothing waits while an agent could take it (the PBX distributes external ones).
   for (const c of s.contacts.values()) {
-    if (c.status.kind !== 'waiting') continue;
+    if (c.status.kind !== 'waiting' || c.external) continue;
     for (const cfg of config.agents) {
       const rt = s.agents.get(cfg.id);
       if (!rt) continue;

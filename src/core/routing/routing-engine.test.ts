@@ -157,6 +157,77 @@ describe("a contact's own skills (an IVR asked for them)", () => {
   });
 });
 
+describe("a PBX's calls (external: distributed by the PBX, seen here)", () => {
+  const config: RoutingConfig = {
+    queues: [queueConfig('q', { wrapUpLimitSec: 60 })],
+    agents: [agentConfig('a', { capacity: { voice: 1, chat: 2 }, voiceBlocksOthers: true }), agentConfig('b'), agentConfig('other', { tenantIds: ['t2' as never] })],
+  };
+
+  it('waits without an offer although an agent is free, and connects to whom the PBX says, whatever their presence', () => {
+    const sut = new Harness(config);
+    sut.send(ev.ready('b'));
+    sut.send(ev.arrive('pbx1', 'q', { external: true }));
+    expect(sut.offers()).toEqual([]);
+    expect(sut.statusOf('pbx1')).toBe('waiting');
+    expect(waitingContacts(sut.state, qid('q'))).toEqual([]); // in no waiting list: matching never sees it
+    sut.now += 12 * SEC;
+    // 'a' has not even logged in here: the PBX rang their desk phone and they picked up.
+    expect(sut.send(ev.externalAnswer('pbx1', 'a'))).toContainEqual({ type: 'contact_connected', contactId: 'pbx1', agentId: 'a', queueId: 'q', waitedMs: 12 * SEC });
+    expect(sut.statusOf('pbx1')).toBe('connected:a');
+    expect(agentView(sut.state, aid('a'))?.load).toMatchObject({ voice: 1 });
+    sut.send(ev.hangUp('pbx1'));
+    expect(sut.last).toContainEqual(expect.objectContaining({ type: 'wrap_up_started', agentId: 'a', contactId: 'pbx1' }));
+    expect(sut.last).toContainEqual({ type: 'contact_ended', contactId: 'pbx1', queueId: 'q', agentId: 'a', outcome: 'answered' });
+  });
+
+  it('a caller who hangs up before anyone answers is abandoned; a closed queue does not refuse the PBX', () => {
+    const hours: BusinessHours = { timeZone: 'Asia/Tokyo', weekly: {}, nationalHolidays: 'closed' };
+    const sut = new Harness({ ...config, queues: [queueConfig('q', { hoursId: 'never' })], hours: { never: hours } });
+    const arrived = sut.send(ev.arrive('pbx1', 'q', { external: true }));
+    expect(arrived).toContainEqual(expect.objectContaining({ type: 'contact_queued', contactId: 'pbx1', afterHours: true }));
+    expect(sut.send(ev.hangUp('pbx1'))).toEqual([{ type: 'contact_ended', contactId: 'pbx1', queueId: 'q', agentId: null, outcome: 'abandoned' }]);
+  });
+
+  it('holds the voice slot: no chat is offered to an agent on a PBX call (voice blocks others)', () => {
+    const sut = new Harness(config);
+    sut.send(ev.ready('a'));
+    sut.send(ev.arrive('pbx1', 'q', { external: true }));
+    sut.send(ev.externalAnswer('pbx1', 'a'));
+    sut.send(ev.arrive('chat1', 'q', { channel: 'chat' }));
+    expect(sut.offers()).toEqual([]);
+    sut.send(ev.hangUp('pbx1'));
+    sut.send(ev.wrapUpDone('a'));
+    expect(sut.offers()).toEqual([['chat1', 'a']]);
+  });
+
+  it.each([
+    ['a routed contact', 'routed', 'a', 'invalid_event'],
+    ['an unknown agent', 'pbx1', 'ghost', 'unknown_agent'],
+    ['an agent of another tenant', 'pbx1', 'other', 'tenant_mismatch'],
+    ['an agent already on a call', 'pbx1', 'b', 'target_unavailable'],
+    ['a call answered already', 'pbx0', 'a', 'contact_not_waiting'],
+  ])('refuses the answer by %s, changing nothing', (_name, contactId, agentId, code) => {
+    const sut = new Harness(config);
+    sut.send(ev.ready('b'));
+    sut.send(ev.arrive('routed', 'q'));
+    sut.send(ev.accept('routed', 'b'));
+    sut.send(ev.arrive('pbx0', 'q', { external: true }));
+    sut.send(ev.externalAnswer('pbx0', 'a'));
+    sut.send(ev.arrive('pbx1', 'q', { external: true }));
+    const before = sut.state;
+    const r = step(before, ev.externalAnswer(contactId, agentId), (sut.now + SEC) as Millis);
+    expect(r).toMatchObject({ ok: false, error: { code }, actions: [] });
+    expect(r.state).toBe(before);
+  });
+
+  it('is transferred on the PBX, not here', () => {
+    const sut = new Harness(config);
+    sut.send(ev.arrive('pbx1', 'q', { external: true }));
+    sut.send(ev.externalAnswer('pbx1', 'a'));
+    expect(sut.try(ev.transfer('pbx1', 'a', { kind: 'queue', queueId: qid('q') }))).toMatchObject({ ok: false, error: { code: 'invalid_event' } });
+  });
+});
+
 describe('capacity', () => {
   it('offers up to the chat capacity and counts offered contacts (no double offers)', () => {
     const sut = new Harness({ queues: [queueConfig('q')], agents: [agentConfig('a', { capacity: { chat: 2 } })] });

@@ -10,6 +10,7 @@ import {
   effectivePriority,
   freeChannelMask,
   contactSkillScore,
+  loadOn,
   maskHas,
   meetsQueue,
   meetsSkills,
@@ -90,6 +91,7 @@ function place(d: Draft, c: ContactRuntime): void {
 }
 
 function unplace(d: Draft, c: ContactRuntime): void {
+  if (c.external) return;
   for (const q of targetsOf(c)) d.removeWaiting(q, c.id);
 }
 
@@ -121,6 +123,8 @@ function overflowWaiting(d: Draft, id: ContactId): void {
 function enterWaiting(d: Draft, c: ContactRuntime): void {
   const waiting: ContactRuntime = c.status.kind === 'waiting' ? c : withContact(c, { status: { kind: 'waiting' } });
   d.putContact(waiting);
+  // The PBX distributes an external contact: it is in no waiting list, so matching never sees it.
+  if (waiting.external) return;
   place(d, waiting);
   d.markContactDirty(waiting.id);
   overflowWaiting(d, waiting.id);
@@ -328,7 +332,7 @@ function routeWaitingContacts(d: Draft): void {
   const ranked: { c: ContactRuntime; p: number }[] = [];
   d.forEachDirtyContact((id) => {
     const c = d.contact(id);
-    if (c !== undefined && c.status.kind === 'waiting') ranked.push({ c, p: effectivePriority(c, d.queue(c.queueId), d.now) });
+    if (c !== undefined && c.status.kind === 'waiting' && !c.external) ranked.push({ c, p: effectivePriority(c, d.queue(c.queueId), d.now) });
   });
   ranked.sort((x, y) => y.p - x.p || byArrival(x.c, y.c));
   for (const { c } of ranked) {
@@ -413,8 +417,9 @@ function applyArrival(d: Draft, event: Extract<RoutingEvent, { type: 'contact_ar
     afterHours = true;
     const next = nextOpening(hours, d.now);
     opening = next === null ? null : ms(next);
-    // A callback was promised to the customer: it is never refused for closed hours.
-    const mode = event.type === 'callback_due' ? 'queue' : (q.whenClosed?.[n.channel] ?? DEFAULT_CLOSED[n.channel]);
+    // A callback was promised to the customer: it is never refused for closed hours. An external
+    // contact is already ringing on the PBX, which keeps its own hours.
+    const mode = event.type === 'callback_due' || n.external === true ? 'queue' : (q.whenClosed?.[n.channel] ?? DEFAULT_CLOSED[n.channel]);
     if (mode === 'reject') {
       d.emit({ type: 'contact_closed_hours', contactId: n.id, queueId: q.id, channel: n.channel, nextOpening: opening });
       d.emit({ type: 'contact_ended', contactId: n.id, queueId: q.id, agentId: null, outcome: 'closed' });
@@ -441,6 +446,7 @@ function applyArrival(d: Draft, event: Extract<RoutingEvent, { type: 'contact_ar
     relax: 0,
     declinedBy: [],
     skills: n.skills ?? [],
+    external: n.external === true,
     offers: 0,
     transfers: 0,
   };
@@ -450,7 +456,7 @@ function applyArrival(d: Draft, event: Extract<RoutingEvent, { type: 'contact_ar
   d.emit({ type: 'contact_queued', contactId: c.id, queueId: c.queueId, afterHours, nextOpening: opening });
   enterWaiting(d, c);
   const current = d.contact(c.id);
-  const sticky = current ? stickyAgentFor(d, current) : null;
+  const sticky = current && !current.external ? stickyAgentFor(d, current) : null;
   if (sticky !== null) offer(d, c.id, sticky, 'sticky');
   return null;
 }
@@ -502,6 +508,26 @@ function applyAccept(d: Draft, event: Extract<RoutingEvent, { type: 'offer_accep
   return null;
 }
 
+function applyExternalAnswer(d: Draft, event: Extract<RoutingEvent, { type: 'external_answered' }>): RoutingError | null {
+  const c = d.contact(event.contactId);
+  if (!c) return fail('unknown_contact', `contact ${event.contactId} is not in routing`);
+  if (!c.external) return fail('invalid_event', `contact ${c.id} is routed here: its agent accepts its offer`);
+  if (c.status.kind !== 'waiting') return fail('contact_not_waiting', `contact ${c.id} was already answered`);
+  const cfg = d.index.agents.get(event.agentId);
+  const a = d.findAgent(event.agentId);
+  if (!cfg || !a) return fail('unknown_agent', `unknown agent ${event.agentId}`);
+  if (!cfg.tenantIds.includes(c.tenantId)) return fail('tenant_mismatch', `agent ${event.agentId} does not serve this tenant`);
+  if (loadOn(a, c.channel) >= (cfg.capacity[c.channel] ?? 0)) {
+    return fail('target_unavailable', `agent ${event.agentId} has no free ${c.channel} slot`);
+  }
+  const slot: AgentSlot = { contactId: c.id, channel: c.channel, queueId: c.queueId, phase: 'connected', since: d.now, until: null };
+  d.putAgent(withSlots(a, [...a.slots, slot], d.now));
+  d.markAgentDirty(a.id);
+  d.putContact(withContact(c, { status: { kind: 'connected', agentId: a.id, since: d.now } }));
+  d.emit({ type: 'contact_connected', contactId: c.id, agentId: a.id, queueId: c.queueId, waitedMs: d.now - c.arrivedAt });
+  return null;
+}
+
 function applyReject(d: Draft, event: Extract<RoutingEvent, { type: 'offer_rejected' }>): RoutingError | null {
   const c = findOffer(d, event.contactId, event.agentId);
   if ('code' in c) return c;
@@ -549,6 +575,7 @@ function applyWrapUpDone(d: Draft, event: Extract<RoutingEvent, { type: 'wrap_up
 function applyTransfer(d: Draft, event: Extract<RoutingEvent, { type: 'transfer' }>): RoutingError | null {
   const c = d.contact(event.contactId);
   if (!c) return fail('unknown_contact', `contact ${event.contactId} is not in routing`);
+  if (c.external) return fail('invalid_event', `contact ${c.id} is a PBX call: it is transferred on the PBX`);
   const from = event.byAgentId ?? null;
   if (from !== null) {
     if (c.status.kind !== 'connected' || c.status.agentId !== from) {
@@ -606,14 +633,14 @@ function initialAgent(id: AgentId, now: Millis): AgentRuntime {
 function waitingLists(index: RoutingIndex, contacts: Iterable<ContactRuntime>): Map<QueueId, ContactId[]> {
   const lists = new Map<QueueId, ContactId[]>();
   for (const q of index.queues.keys()) lists.set(q, []);
-  const waiting = [...contacts].filter((c) => c.status.kind === 'waiting').sort(byArrival);
+  const waiting = [...contacts].filter((c) => c.status.kind === 'waiting' && !c.external).sort(byArrival);
   for (const c of waiting) for (const q of targetsOf(c)) lists.get(q)?.push(c.id);
   return lists;
 }
 
 function markAllDirty(d: Draft): void {
   for (const a of d.allAgents()) d.markAgentDirty(a.id);
-  for (const c of d.allContacts()) if (c.status.kind === 'waiting') d.markContactDirty(c.id);
+  for (const c of d.allContacts()) if (c.status.kind === 'waiting' && !c.external) d.markContactDirty(c.id);
   d.rebuildTimers = true;
 }
 
@@ -656,6 +683,8 @@ function applyEvent(d: Draft, event: RoutingEvent): RoutingError | null {
       return applyAccept(d, event);
     case 'offer_rejected':
       return applyReject(d, event);
+    case 'external_answered':
+      return applyExternalAnswer(d, event);
     case 'contact_ended':
       return applyEnd(d, event);
     case 'wrap_up_done':

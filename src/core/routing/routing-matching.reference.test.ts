@@ -55,7 +55,7 @@ const arbLevels = fc.dictionary(fc.constantFrom(...SKILLS), fc.integer({ min: 1,
 
 /** Most contacts need only their queue's skills; some need one or two of their own (an IVR asked). */
 const arbContactSkills: fc.Arbitrary<SkillRequirement[]> = fc.oneof(
-  { weight: 2, arbitrary: fc.constant([]) },
+  { weight: 2, arbitrary: fc.constant<SkillRequirement[]>([]) },
   { weight: 1, arbitrary: fc.uniqueArray(fc.record({ skill: fc.constantFrom(...SKILLS), minLevel: fc.integer({ min: 1, max: 8 }) }), { selector: (r) => r.skill, minLength: 1, maxLength: 2 }) },
 );
 

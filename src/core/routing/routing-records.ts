@@ -32,6 +32,7 @@ export function withContact(c: ContactRuntime, changes: Partial<Omit<ContactRunt
     relax: or(changes.relax, c.relax),
     declinedBy: or(changes.declinedBy, c.declinedBy),
     skills: or(changes.skills, c.skills),
+    external: or(changes.external, c.external),
     offers: or(changes.offers, c.offers),
     transfers: or(changes.transfers, c.transfers),
   };

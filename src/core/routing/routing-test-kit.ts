@@ -62,6 +62,7 @@ export interface ArriveOptions {
   tenantId?: string;
   priority?: number;
   skills?: SkillRequirement[];
+  external?: boolean;
   arrivedAt?: number;
   lastAgentId?: string;
   lastServedAt?: number;
@@ -76,6 +77,7 @@ function newContact(id: string, queueId: string, o: ArriveOptions): NewContact {
     channel: o.channel ?? 'voice',
     ...(o.priority !== undefined ? { priority: o.priority } : {}),
     ...(o.skills !== undefined ? { skills: o.skills } : {}),
+    ...(o.external !== undefined ? { external: o.external } : {}),
     ...(o.arrivedAt !== undefined ? { arrivedAt: o.arrivedAt as Millis } : {}),
     ...(o.lastAgentId !== undefined ? { lastAgentId: aid(o.lastAgentId) } : {}),
     ...(o.lastServedAt !== undefined ? { lastServedAt: o.lastServedAt as Millis } : {}),
@@ -93,6 +95,7 @@ export const ev = {
   logout: (agentId: string): RoutingEvent => ({ type: 'agent_presence', agentId: aid(agentId), change: 'logout' }),
   accept: (contactId: string, agentId: string): RoutingEvent => ({ type: 'offer_accepted', contactId: cid(contactId), agentId: aid(agentId) }),
   reject: (contactId: string, agentId: string): RoutingEvent => ({ type: 'offer_rejected', contactId: cid(contactId), agentId: aid(agentId) }),
+  externalAnswer: (contactId: string, agentId: string): RoutingEvent => ({ type: 'external_answered', contactId: cid(contactId), agentId: aid(agentId) }),
   hangUp: (contactId: string): RoutingEvent => ({ type: 'contact_ended', contactId: cid(contactId), reason: 'customer_left' }),
   close: (contactId: string): RoutingEvent => ({ type: 'contact_ended', contactId: cid(contactId), reason: 'agent_closed' }),
   wrapUpDone: (agentId: string, contactId?: string): RoutingEvent => ({

@@ -19,7 +19,8 @@ function slotTimer(agentId: AgentId, at: number, s: AgentSlot): TimerEntry {
 }
 
 function overflowTimer(index: RoutingIndex, c: ContactRuntime): TimerEntry | null {
-  const at = c.status.kind === 'waiting' ? nextOverflowAt(index, c) : null;
+  // An external contact's waiting is the PBX's: no overflow here.
+  const at = c.status.kind === 'waiting' && !c.external ? nextOverflowAt(index, c) : null;
   return at === null ? null : { at, kind: TimerKind.Overflow, contactId: c.id, agentId: null, since: 0 };
 }
 

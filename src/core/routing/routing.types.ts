@@ -155,6 +155,11 @@ export interface ContactRuntime {
    * Kept through transfers; empty for most contacts.
    */
   readonly skills: readonly SkillRequirement[];
+  /**
+   * Distributed by a PBX's own ACD (a call reported through the CTI webhook): it waits here only to
+   * be seen (wallboard, metrics), is never offered, and is connected by `external_answered`.
+   */
+  readonly external: boolean;
   readonly offers: number;
   readonly transfers: number;
 }
@@ -169,6 +174,8 @@ export interface NewContact {
   readonly priority?: number;
   /** Skills it needs besides its queue's (see ContactRuntime.skills). */
   readonly skills?: readonly SkillRequirement[];
+  /** Distributed by a PBX, not by this engine (see ContactRuntime.external). */
+  readonly external?: boolean;
   /** Defaults to now; a callback may keep the time the customer asked (their place in line). */
   readonly arrivedAt?: Millis;
   readonly customerKey?: string;
@@ -194,6 +201,11 @@ export type RoutingEvent =
   | { readonly type: 'agent_presence'; readonly agentId: AgentId; readonly change: PresenceChange; readonly reason?: string }
   | { readonly type: 'offer_accepted'; readonly contactId: ContactId; readonly agentId: AgentId }
   | { readonly type: 'offer_rejected'; readonly contactId: ContactId; readonly agentId: AgentId }
+  /**
+   * The PBX connected an external contact to this agent (CTI `answer`). The call is real whatever
+   * the agent's presence: only the voice slot count is checked, never the blocking rules.
+   */
+  | { readonly type: 'external_answered'; readonly contactId: ContactId; readonly agentId: AgentId }
   | { readonly type: 'contact_ended'; readonly contactId: ContactId; readonly reason: EndReason }
   /** Without contactId: every wrap-up slot of the agent. */
   | { readonly type: 'wrap_up_done'; readonly agentId: AgentId; readonly contactId?: ContactId }

@@ -59,10 +59,10 @@ export function createRoutingStore(db: Db) {
         now: meta.now as Millis,
         seq: meta.seq,
         agents: agents.map((a) => a.runtime as AgentRuntime),
-        // Runtimes written before contacts carried their own skills (0.x) read as needing none.
+        // Runtimes written before contacts carried their own skills and PBX flag read as needing none.
         contacts: contacts.map((c) => {
           const runtime = c.runtime as ContactRuntime;
-          return Array.isArray(runtime.skills) ? runtime : { ...runtime, skills: [] };
+          return Array.isArray(runtime.skills) && typeof runtime.external === 'boolean' ? runtime : { ...runtime, skills: runtime.skills ?? [], external: runtime.external ?? false };
         }),
       };
     },
