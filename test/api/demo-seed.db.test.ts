@@ -3,6 +3,8 @@ import { validateRoutingConfig } from '../../src/core/routing/routing-config.js'
 import { agentProfiles, reasonCodes } from '../../src/server/db/schema.js';
 import { loadRoutingConfig } from '../../src/server/features/routing/routing-config.loader.js';
 import { DEMO_PASSWORD } from '../../src/server/features/demo/demo-data.js';
+import { DEMO_VIP_PRIORITY } from '../../src/server/features/demo/demo-ivr.js';
+import { createCallerLookup } from '../../src/server/features/voice/caller-lookup.js';
 import { systemContext } from '../../src/server/platform/system-context.js';
 import { createTestApp, HttpSession, type TestApp } from '../support/test-app.js';
 import { testEngines } from '../support/test-db.js';
@@ -34,6 +36,41 @@ describe.each(testEngines())('demo seed [%s]', (engine) => {
     expect(JSON.stringify(walk)).toContain('"type":"lookup","by":"serial","value":"45012300417"');
     const owner = await t.services.catalog.findOwnerByKeyedSerial(ctx, '45012300417');
     expect((await t.services.customers.getCustomer(ctx, owner!)).name).toBe('山田 太郎');
+  });
+
+  it('makes 鈴木 一郎 さくら電機’s VIP, whom the phone line queues at a higher priority than 山田 太郎', async () => {
+    const sakura = (await t.services.tenants.list()).find((x) => x.slug === 'sakura-denki')!;
+    const hanamaru = (await t.services.tenants.list()).find((x) => x.slug === 'hanamaru-tsuhan')!;
+    const ctx = systemContext(sakura, 'test');
+    const lookup = createCallerLookup({ customers: t.services.customers, catalog: t.services.catalog, cases: t.services.cases });
+    const suzuki = await lookup(ctx, 'caller', '+81331234567');
+    const yamada = await lookup(ctx, 'caller', '+819012345678');
+    expect(suzuki).toMatchObject({ found: true, attributes: { vip: true } });
+    expect(yamada).toMatchObject({ found: true, attributes: { vip: false } });
+    expect((await t.services.customers.getCustomer(ctx, yamada.customerId ?? '')).name).toBe('山田 太郎');
+    // The same 鈴木 一郎 at はなまる通販 is an ordinary customer there.
+    expect(await lookup(systemContext(hanamaru, 'test'), 'caller', '+81331234567')).toMatchObject({ found: true, attributes: { vip: false } });
+    // Exactly one VIP in the demo: the one above.
+    const page = await t.services.customers.searchCustomers(ctx, '', 1, 100);
+    expect(page.items.filter((c) => c.vip).map((c) => c.name)).toEqual(['鈴木 一郎']);
+
+    const [line] = await t.services.ivrFlows.listFlows(ctx);
+    const enqueued = async (from: string, keys: string[], answer: Awaited<ReturnType<typeof lookup>>) => {
+      const walk = await t.services.ivrFlows.testFlow(ctx, line!.id, { from, open: true, events: [...keys.map((digits) => ({ type: 'digits' as const, digits })), { type: 'lookup_result', ...answer }] });
+      expect(walk.outcome).toMatchObject({ kind: 'enqueue' });
+      return walk.steps.flatMap((s) => s.actions).find((a) => a.type === 'enqueue');
+    };
+    // 2 (product questions): looked up by the calling number.
+    expect(await enqueued('+81331234567', ['2'], suzuki)).toMatchObject({ priority: DEMO_VIP_PRIORITY });
+    expect(await enqueued('+819012345678', ['2'], yamada)).toMatchObject({ priority: null });
+    // 1 (repairs): looked up by the serial's digits (山田 太郎's refrigerator, 鈴木 一郎's TV ST5504-24K-01288).
+    const bySerial = async (digits: string) => lookup(ctx, 'serial', digits);
+    expect(await enqueued('+819012345678', ['1', '45012300417#'], await bySerial('45012300417'))).toMatchObject({ priority: null });
+    expect(await enqueued('+81331234567', ['1', '55042401288#'], await bySerial('55042401288'))).toMatchObject({ priority: DEMO_VIP_PRIORITY });
+    // Above every queue's own priority: the VIP is served first in either queue.
+    const admin = await new HttpSession(t.app).login('admin@mirai-cc.example.jp', DEMO_PASSWORD, 'sakura-denki');
+    const priorities = (await admin.get('/api/v1/routing/queues')).json().items.map((q: { priority: number }) => q.priority) as number[];
+    expect(Math.max(...priorities)).toBeLessThan(DEMO_VIP_PRIORITY);
   });
 
   it('seeds a routing configuration the engine accepts', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { E2eServer } from './support/server.js';
-import { useE2eStack } from './support/stack.js';
+import { signIn, UI_TIMEOUT, useE2eStack } from './support/stack.js';
 
 // The whole foundation through a real browser: log in as the BPO agent who serves both client
 // companies, pick one, find a demo customer by a hyphenated phone number, open the 360 view, log an
@@ -79,5 +79,42 @@ describe('web console in Chromium', () => {
 
     expect(failures).toEqual([]);
     await context.close();
+  });
+
+  it('badges the VIP (優良顧客) in the search results and on the profile; the edit form’s checkbox unsets and sets it', async () => {
+    const page = await signIn(stack(), 'agent@mirai-cc.example.jp', '/t/sakura-denki/customers', { waitForSocket: false });
+    const search = async (q: string, name: string) => {
+      await page.getByLabel('顧客検索').fill(q);
+      await page.getByLabel('顧客検索').press('Enter');
+      await page.getByRole('cell', { name }).waitFor({ timeout: UI_TIMEOUT });
+      return page.getByRole('table', { name: '顧客の検索結果' });
+    };
+    const vipBadges = () => page.getByTestId('vip-badge').count();
+    const suzukiVip = async () => {
+      const tenant = await server.services.tenants.getBySlug('sakura-denki');
+      const ctx = { tenantId: tenant.id, tenantSlug: tenant.slug, timeZone: 'Asia/Tokyo', role: 'admin' as const, actorUserId: null, actorTokenId: null, ip: null, userAgent: 'e2e' };
+      const id = await server.services.customers.identify(ctx, { phone: '03-3123-4567' });
+      return (await server.services.customers.getCustomer(ctx, id!)).vip;
+    };
+
+    // 山田 太郎 is not a VIP; 鈴木 一郎 of the demo is.
+    expect(await (await search('090-1234-5678', '山田 太郎')).getByTestId('vip-badge').count()).toBe(0);
+    const results = await search('03-3123-4567', '鈴木 一郎');
+    expect(await results.getByRole('row').filter({ hasText: '鈴木 一郎' }).getByTestId('vip-badge').textContent()).toBe('VIP');
+    await page.getByRole('cell', { name: '鈴木 一郎' }).click();
+    await page.waitForURL(/\/t\/sakura-denki\/customers\/[0-9a-f-]{36}$/);
+    await expect.poll(vipBadges, { timeout: UI_TIMEOUT }).toBe(1);
+
+    // Unset in the edit form: the badge goes, the server agrees; set again: it comes back.
+    for (const vip of [false, true]) {
+      await page.getByRole('button', { name: '編集', exact: true }).click();
+      const box = page.getByRole('checkbox', { name: '優良顧客（VIP）' });
+      expect(await box.isChecked()).toBe(!vip);
+      await box.setChecked(vip);
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await expect.poll(vipBadges, { timeout: UI_TIMEOUT }).toBe(vip ? 1 : 0);
+      await expect.poll(suzukiVip).toBe(vip);
+    }
+    expect(stack().failures).toEqual([]);
   });
 });

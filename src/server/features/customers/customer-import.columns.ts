@@ -6,7 +6,7 @@ import { CustomerImportFileError } from './customer-import.errors.js';
 
 type Field =
   | 'externalRef' | 'kind' | 'name' | 'nameKana' | 'companyName' | 'phone' | 'phone2' | 'mobile' | 'email' | 'postalCode'
-  | 'prefecture' | 'address' | 'ageGroup' | 'gender' | 'consentMarketing' | 'notes' | 'sku' | 'serial' | 'purchasedOn';
+  | 'prefecture' | 'address' | 'ageGroup' | 'gender' | 'consentMarketing' | 'vip' | 'notes' | 'sku' | 'serial' | 'purchasedOn';
 
 /** Header names accepted for each field, compared after headerKey() folding (width, case, spaces, _ - ・ brackets). */
 export const IMPORT_COLUMNS: Record<Field, readonly string[]> = {
@@ -25,6 +25,7 @@ export const IMPORT_COLUMNS: Record<Field, readonly string[]> = {
   ageGroup: ['年代', '年齢層', 'age_group'],
   gender: ['性別', 'gender', 'sex'],
   consentMarketing: ['DM可', 'DM可否', 'DM送付可', 'DM', 'consent', 'consent_marketing'],
+  vip: ['VIP', '優良顧客', 'VIP顧客', 'VIPフラグ', '優良顧客フラグ', 'is_vip', 'vip_flag'],
   notes: ['備考', 'メモ', 'notes', 'note', 'remarks', 'memo'],
   sku: ['製品コード', '商品コード', '品番', 'sku', 'product_code'],
   serial: ['製造番号', 'シリアル番号', 'シリアル', 'serial', 'serial_number', 'serial_no'],
@@ -96,6 +97,11 @@ const CONSENT_VALUES: Record<string, boolean> = Object.fromEntries([
   ...['1', 'はい', 'true', 'yes', 'y', '可', '○', '〇', '◯', '有', 'あり', 'する', 'ok'].map((k) => [k, true]),
   ...['0', 'いいえ', 'false', 'no', 'n', '不可', '×', '✕', 'x', '無', 'なし', 'しない', 'ng'].map((k) => [k, false]),
 ]);
+/** An optional flag column: an empty cell says nothing (a merge keeps what is recorded). */
+const VIP_VALUES: Record<string, boolean> = Object.fromEntries([
+  ...['1', 'はい', 'true', 'yes', 'y', '○', '〇', '◯', 'vip', '優良'].map((k) => [k, true]),
+  ...['0', 'いいえ', 'false', 'no', 'n', '×', '✕', 'x', '-'].map((k) => [k, false]),
+]);
 const KIND_VALUES: Record<string, 'person' | 'company'> = { 個人: 'person', person: 'person', 法人: 'company', 企業: 'company', company: 'company' };
 
 /** 〒, full-width digits, any dash; Excel drops the leading zeros of Hokkaido codes (060-0001 → 600001). */
@@ -142,6 +148,7 @@ export function parseRow(cells: string[], line: number, columns: ColumnMap): { o
   };
   const gender = mapped('gender', GENDER_VALUES, '男性, 女性 or その他 (male, female, other)');
   const consentMarketing = mapped('consentMarketing', CONSENT_VALUES, '1 or 0 (はい/いいえ, true/false)');
+  const vip = mapped('vip', VIP_VALUES, '1 or 0 (はい/いいえ, true/false, yes/no)');
   let kind = mapped('kind', KIND_VALUES, '個人 or 法人 (person, company)');
 
   let name = text('name');
@@ -157,7 +164,7 @@ export function parseRow(cells: string[], line: number, columns: ColumnMap): { o
   const candidate = {
     kind, name: name ?? '', nameKana: text('nameKana')?.normalize('NFKC'), companyName, gender, ageGroup: text('ageGroup'),
     prefecture: text('prefecture')?.normalize('NFKC'), postalCode: postal ? normalizePostalCode(postal.value) : undefined,
-    address: text('address'), notes: text('notes'), consentMarketing, externalRef: text('externalRef')?.normalize('NFKC'),
+    address: text('address'), notes: text('notes'), consentMarketing, vip, externalRef: text('externalRef')?.normalize('NFKC'),
     phones: phoneCells.map((c) => ({ value: c.value, label: c.label })),
     emails: emailCells.map((c) => ({ value: c.value })),
   };

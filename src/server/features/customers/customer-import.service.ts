@@ -214,7 +214,7 @@ export function createCustomerImportService(deps: { customers: CustomerService; 
             id: `${dryRun ? 'dry-run' : 'pending'}-${++tempIds}`, kind: v.kind, externalRef: v.externalRef ?? null, name: v.name, nameKana: v.nameKana ?? null,
             companyName: v.companyName ?? null, gender: v.gender ?? null, ageGroup: v.ageGroup ?? null, prefecture: v.prefecture ?? null,
             postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false,
-            createdAt: '', updatedAt: '',
+            vip: v.vip ?? false, createdAt: '', updatedAt: '',
           },
           state: dryRun ? 'simulated' : 'pending',
           input: dryRun ? null : { ...v, phones: contacts.filter((c) => c.kind === 'phone').map((c) => ({ value: c.value, label: c.label })), emails: contacts.filter((c) => c.kind === 'email').map((c) => ({ value: c.value, label: null })), lineUserIds: [] },

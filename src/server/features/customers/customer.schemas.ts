@@ -21,6 +21,8 @@ const customerFields = {
   address: optionalText(500),
   notes: optionalText(5000),
   consentMarketing: z.boolean().optional(),
+  /** VIP (優良顧客): shown on every screen of the customer; an IVR flow can branch on it. */
+  vip: z.boolean().optional(),
   externalRef: optionalText(100),
 };
 
@@ -44,6 +46,7 @@ export const updateCustomerBody = z.object({
   address: customerFields.address,
   notes: customerFields.notes,
   consentMarketing: customerFields.consentMarketing,
+  vip: customerFields.vip,
 });
 export type UpdateCustomerInput = z.output<typeof updateCustomerBody>;
 
@@ -79,6 +82,7 @@ export const customerDto = z.object({
   address: z.string().nullable(),
   notes: z.string().nullable(),
   consentMarketing: z.boolean(),
+  vip: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -103,6 +107,7 @@ export const customerSummaryDto = z.object({
   prefecture: z.string().nullable(),
   primaryPhone: z.string().nullable(),
   primaryEmail: z.string().nullable(),
+  vip: z.boolean(),
   updatedAt: z.string(),
 });
 export type CustomerSummaryDto = z.infer<typeof customerSummaryDto>;

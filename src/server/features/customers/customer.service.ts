@@ -49,7 +49,7 @@ export function toCustomerDto(c: CustomerRow): CustomerDto {
   return {
     id: c.id, kind: c.kind === 'company' ? 'company' : 'person', externalRef: c.externalRef, name: c.name, nameKana: c.nameKana,
     companyName: c.companyName, gender: c.gender, ageGroup: c.ageGroup, prefecture: c.prefecture, postalCode: c.postalCode,
-    address: c.address, notes: c.notes, consentMarketing: c.consentMarketing,
+    address: c.address, notes: c.notes, consentMarketing: c.consentMarketing, vip: c.vip,
     createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
   };
 }
@@ -66,12 +66,14 @@ export interface MergeCandidate {
 
 /** Fields an import may fill on an existing customer; the name and kind an agent has recorded are never replaced. */
 const MERGE_FILL_FIELDS = ['externalRef', 'nameKana', 'companyName', 'gender', 'ageGroup', 'prefecture', 'postalCode', 'address', 'notes'] as const;
-export type CustomerMergePatch = Partial<Pick<CustomerDto, (typeof MERGE_FILL_FIELDS)[number] | 'consentMarketing'>>;
+export type CustomerMergePatch = Partial<Pick<CustomerDto, (typeof MERGE_FILL_FIELDS)[number] | 'consentMarketing' | 'vip'>>;
 
 /**
  * What merging incoming data into an existing customer changes: empty fields are filled and nothing already
  * recorded is overwritten. Marketing consent can only be withdrawn: a client's old list must not re-subscribe
- * someone who opted out at the contact center (特定電子メール法 requires the opt-out to stick).
+ * someone who opted out at the contact center (特定電子メール法 requires the opt-out to stick). The VIP flag
+ * can only be raised, like an empty field filled: an old list must not demote a customer marked VIP since
+ * (taking the flag away is done on the customer's record).
  */
 export function planCustomerMerge(current: CustomerDto, incoming: Partial<CreateCustomerInput>): CustomerMergePatch {
   const patch: Record<string, unknown> = {};
@@ -80,6 +82,7 @@ export function planCustomerMerge(current: CustomerDto, incoming: Partial<Create
     if ((current[f] === null || current[f] === '') && v !== undefined && v !== null && v !== '') patch[f] = v;
   }
   if (current.consentMarketing && incoming.consentMarketing === false) patch.consentMarketing = false;
+  if (!current.vip && incoming.vip === true) patch.vip = true;
   return patch as CustomerMergePatch;
 }
 
@@ -151,7 +154,7 @@ export function createCustomerService(deps: Deps) {
           {
             id, tenantId: ctx.tenantId, externalRef: v.externalRef ?? null, kind: v.kind, name: v.name, nameKana: v.nameKana ?? null,
             companyName: v.companyName ?? null, gender: v.gender ?? null, ageGroup: v.ageGroup ?? null, prefecture: v.prefecture ?? null,
-            postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false,
+            postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false, vip: v.vip ?? false,
             ...searchFieldsOf(v), createdAt: now, updatedAt: now,
           },
           contacts.map((c) => {
@@ -231,7 +234,7 @@ export function createCustomerService(deps: Deps) {
         return {
           id: c.id, kind: c.kind === 'company' ? 'company' : 'person', name: c.name, nameKana: c.nameKana, companyName: c.companyName,
           prefecture: c.prefecture, primaryPhone: phone ? formatPhoneNational(phone.value) : null,
-          primaryEmail: first(c.id, 'email')?.value ?? null, updatedAt: c.updatedAt.toISOString(),
+          primaryEmail: first(c.id, 'email')?.value ?? null, vip: c.vip, updatedAt: c.updatedAt.toISOString(),
         };
       });
       return { items: summaries, page, pageSize, total };
@@ -281,7 +284,7 @@ export function createCustomerService(deps: Deps) {
         rows.push({
           id, tenantId: ctx.tenantId, externalRef: v.externalRef ?? null, kind: v.kind, name: v.name, nameKana: v.nameKana ?? null,
           companyName: v.companyName ?? null, gender: v.gender ?? null, ageGroup: v.ageGroup ?? null, prefecture: v.prefecture ?? null,
-          postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false,
+          postalCode: v.postalCode ?? null, address: v.address ?? null, notes: v.notes ?? null, consentMarketing: v.consentMarketing ?? false, vip: v.vip ?? false,
           ...searchFieldsOf(v), createdAt: now, updatedAt: now,
         });
         const firstOfKind = new Set<string>();

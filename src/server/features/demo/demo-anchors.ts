@@ -141,12 +141,14 @@ export function sakuraAnchors(now: number): DemoCustomer[] {
     cases,
   };
 
-  // 鈴木 一郎: also a はなまる通販 customer with the same home phone.
+  // 鈴木 一郎: also a はなまる通販 customer with the same home phone. A VIP of さくら電機 (a TV and a rice
+  // cooker, a long-time customer): the demo line raises his priority when he calls.
   const tvAt = jstAt(now - 400 * DAY, 15, 10);
   const riceAt = jstAt(now - 150 * DAY, 21, 3);
   const suzuki: DemoCustomer = {
     ...suzukiBase(),
     ref: 'SD-C0002',
+    vip: true,
     owned: [
       { sku: 'SD-TV55', serial: 'ST5504-24K-01288', purchasedOn: jstYmd(tvAt), warrantyUntil: addYearsYmd(jstYmd(tvAt), 1) },
       { sku: 'SD-RC55', serial: 'SC5501-25E-03311', purchasedOn: jstYmd(riceAt), warrantyUntil: addYearsYmd(jstYmd(riceAt), 1) },

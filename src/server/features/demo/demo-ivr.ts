@@ -6,9 +6,13 @@ import type { RoutingAdminService } from '../routing-admin/routing-admin.service
 /**
  * The demo center's phone line for さくら電機 (0120-417-001), published: business hours of the repair
  * queue, a menu, the product serial keyed in (its digits: SR4501-23A-00417 → 45012300417), the
- * caller looked up, and the repair or product queue; after hours, a message for a callback.
+ * caller looked up, and the repair or product queue; after hours, a message for a callback. A VIP
+ * found by either lookup (鈴木 一郎 of the demo) is queued at DEMO_VIP_PRIORITY.
  */
 export const DEMO_IVR_NUMBERS: Record<string, string> = { 'sakura-denki': '0120-417-001' };
+
+/** Above every demo queue's own priority (修理受付 10, 英語窓口 5, 製品相談 0): a VIP is served first. */
+export const DEMO_VIP_PRIORITY = 20;
 
 function sakuraLine(queue: (name: string) => string): IvrFlow {
   const repair = queue('修理受付');
@@ -26,10 +30,14 @@ function sakuraLine(queue: (name: string) => string): IvrFlow {
         timeoutSec: 6, retries: 2, onFail: 'product',
       },
       { type: 'gather', id: 'serial', prompt: '製品の製造番号の数字を入力し、最後に#を押してください。', into: 'serial', minDigits: 6, maxDigits: 16, timeoutSec: 15, retries: 1, next: 'find', onFail: 'repair' },
-      { type: 'lookup', id: 'find', by: 'serial', found: 'repair', notFound: 'unknown' },
+      { type: 'lookup', id: 'find', by: 'serial', found: 'repairVip', notFound: 'unknown' },
+      { type: 'branch', id: 'repairVip', attribute: 'vip', equals: true, then: 'repairVipPriority', else: 'repair' },
+      { type: 'set', id: 'repairVipPriority', priority: DEMO_VIP_PRIORITY, next: 'repair' },
       { type: 'say', id: 'unknown', text: '製造番号が確認できませんでした。担当者がお伺いします。', next: 'repair' },
       { type: 'enqueue', id: 'repair', queueId: repair, text: '修理受付の担当者におつなぎします。' },
-      { type: 'lookup', id: 'product', by: 'caller', found: 'productQueue', notFound: 'productQueue' },
+      { type: 'lookup', id: 'product', by: 'caller', found: 'productVip', notFound: 'productQueue' },
+      { type: 'branch', id: 'productVip', attribute: 'vip', equals: true, then: 'productVipPriority', else: 'productQueue' },
+      { type: 'set', id: 'productVipPriority', priority: DEMO_VIP_PRIORITY, next: 'productQueue' },
       { type: 'enqueue', id: 'productQueue', queueId: product, text: '担当者におつなぎします。' },
       { type: 'callback', id: 'callback', text: 'ご希望を承りました。順番が来ましたら、担当者からこの番号へ折り返しお電話いたします。', queueId: repair },
     ],

@@ -55,7 +55,7 @@ export function demoRows(ds: DemoDataset, ids: IdGenerator, passwordHash: string
       rows.customers.push({
         id: customerId, tenantId, externalRef: c.ref, kind: c.kind, name: c.name, nameKana: c.nameKana, companyName: c.companyName,
         gender: c.gender, ageGroup: c.ageGroup, prefecture: c.prefecture, postalCode: c.postalCode, address: c.address,
-        consentMarketing: c.consentMarketing, ...searchFieldsOf(c), createdAt: stamp, updatedAt: stamp,
+        consentMarketing: c.consentMarketing, vip: c.vip ?? false, ...searchFieldsOf(c), createdAt: stamp, updatedAt: stamp,
       });
       c.phones.forEach((p, i) => {
         const r = normalizePhone(p.value);

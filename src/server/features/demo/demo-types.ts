@@ -76,6 +76,8 @@ export interface DemoCustomer {
   postalCode: string | null;
   address: string | null;
   consentMarketing: boolean;
+  /** VIP (優良顧客): an anchor may be one; generated customers are not. */
+  vip?: boolean;
   phones: { value: string; label: string }[];
   emails: { value: string; label: string }[];
   owned: DemoOwned[];

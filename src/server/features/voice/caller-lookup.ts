@@ -9,8 +9,9 @@ import type { LookupAnswer } from './ivr-driver.js';
 /**
  * The IVR's customer lookup: by the calling number, a phone number or member number (会員番号, the
  * client's customer number) keyed in, or a product serial. A found customer brings the attributes
- * a flow can branch on: kind (person | company), prefecture, ageGroup, openCases (count) and
- * hasOpenCase. A number we cannot parse (非通知, junk) finds no one.
+ * a flow can branch on: kind (person | company), vip (優良顧客, a boolean: `branch` vip = true),
+ * prefecture, ageGroup, openCases (count) and hasOpenCase. A number we cannot parse (非通知, junk)
+ * finds no one.
  */
 export function createCallerLookup(deps: { customers: CustomerService; catalog: CatalogService; cases: CaseService }) {
   async function customerIdBy(ctx: TenantContext, by: LookupKey, value: string): Promise<string | null> {
@@ -28,7 +29,7 @@ export function createCallerLookup(deps: { customers: CustomerService; catalog: 
     const customerId = await customerIdBy(ctx, by, value);
     if (!customerId) return { found: false };
     const [customer, open] = await Promise.all([deps.customers.getCustomer(ctx, customerId), deps.cases.openCasesOfLoadedCustomer(ctx, customerId)]);
-    const attributes: Record<string, AttributeValue> = { kind: customer.kind, openCases: open.length, hasOpenCase: open.length > 0 };
+    const attributes: Record<string, AttributeValue> = { kind: customer.kind, vip: customer.vip, openCases: open.length, hasOpenCase: open.length > 0 };
     if (customer.prefecture) attributes.prefecture = customer.prefecture;
     if (customer.ageGroup) attributes.ageGroup = customer.ageGroup;
     return { found: true, customerId, attributes };

@@ -72,6 +72,13 @@ export function CustomerFormFields({ values, onChange, fieldError, contactSlot }
       <TextInput label={t('customerForm.address')} {...field('address')} />
       <Textarea label={t('customerForm.notes')} autosize minRows={2} maxRows={6} {...field('notes')} />
       <Checkbox
+        label={t('customerForm.vip')}
+        description={t('customerForm.vipHelp')}
+        checked={values.vip}
+        onChange={(e) => onChange({ vip: e.currentTarget.checked })}
+        error={fieldError('vip')}
+      />
+      <Checkbox
         label={t('customerForm.consentMarketing')}
         checked={values.consentMarketing}
         onChange={(e) => onChange({ consentMarketing: e.currentTarget.checked })}

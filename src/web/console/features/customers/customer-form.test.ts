@@ -15,6 +15,7 @@ const customer: Customer = {
   address: '千代田区千代田1-1',
   notes: null,
   consentMarketing: false,
+  vip: false,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
@@ -23,6 +24,19 @@ describe('formToCreate', () => {
   it('trims and leaves blank optional fields out', () => {
     const sut = formToCreate({ ...emptyCustomerForm(), name: ' 佐藤 花子 ', nameKana: ' ', prefecture: '大阪府' });
     expect(sut).toEqual({ kind: 'person', name: '佐藤 花子', consentMarketing: false, prefecture: '大阪府' });
+  });
+
+  it('sends vip only for a VIP (the server defaults it to false)', () => {
+    expect(formToCreate({ ...emptyCustomerForm(), name: '鈴木 一郎', vip: true })).toEqual({ kind: 'person', name: '鈴木 一郎', consentMarketing: false, vip: true });
+    expect(formToCreate({ ...emptyCustomerForm(), name: '鈴木 一郎' })).not.toHaveProperty('vip');
+  });
+});
+
+describe('customerToForm', () => {
+  it('starts unchecked for a new customer and carries the VIP flag of an existing one', () => {
+    expect(emptyCustomerForm().vip).toBe(false);
+    expect(customerToForm({ ...customer, vip: true }).vip).toBe(true);
+    expect(customerToForm(customer).vip).toBe(false);
   });
 });
 
@@ -34,6 +48,13 @@ describe('formToPatch', () => {
   it('sends changes and clears emptied fields with null', () => {
     const sut = formToPatch(customer, { ...customerToForm(customer), address: '', notes: '折り返しは夕方希望', consentMarketing: true });
     expect(sut).toEqual({ address: null, notes: '折り返しは夕方希望', consentMarketing: true });
+  });
+
+  it('sets and unsets the VIP flag, and sends it only when it changed', () => {
+    expect(formToPatch(customer, { ...customerToForm(customer), vip: true })).toEqual({ vip: true });
+    const vip = { ...customer, vip: true };
+    expect(formToPatch(vip, { ...customerToForm(vip), vip: false })).toEqual({ vip: false });
+    expect(formToPatch(vip, { ...customerToForm(vip), notes: 'メモ' })).toEqual({ notes: 'メモ' });
   });
 });
 

@@ -12,6 +12,8 @@ export interface CustomerFormValues {
   ageGroup: string;
   notes: string;
   consentMarketing: boolean;
+  /** VIP (優良顧客). */
+  vip: boolean;
 }
 
 const OPTIONAL_TEXT = ['nameKana', 'companyName', 'prefecture', 'postalCode', 'address', 'ageGroup', 'notes'] as const;
@@ -28,6 +30,7 @@ export function emptyCustomerForm(): CustomerFormValues {
     ageGroup: '',
     notes: '',
     consentMarketing: false,
+    vip: false,
   };
 }
 
@@ -43,12 +46,14 @@ export function customerToForm(customer: Customer): CustomerFormValues {
     ageGroup: customer.ageGroup ?? '',
     notes: customer.notes ?? '',
     consentMarketing: customer.consentMarketing,
+    vip: customer.vip,
   };
 }
 
 /** The create body: blank optional fields are left out. */
 export function formToCreate(values: CustomerFormValues): CustomerCreate {
   const body: CustomerCreate = { kind: values.kind, name: values.name.trim(), consentMarketing: values.consentMarketing };
+  if (values.vip) body.vip = true;
   for (const field of OPTIONAL_TEXT) {
     const value = values[field].trim();
     if (value) body[field] = value;
@@ -62,6 +67,7 @@ export function formToPatch(before: Customer, values: CustomerFormValues): Custo
   if (values.kind !== before.kind) patch.kind = values.kind;
   if (values.name.trim() !== before.name) patch.name = values.name.trim();
   if (values.consentMarketing !== before.consentMarketing) patch.consentMarketing = values.consentMarketing;
+  if (values.vip !== before.vip) patch.vip = values.vip;
   for (const field of OPTIONAL_TEXT) {
     const value = values[field].trim();
     const old = before[field] ?? '';

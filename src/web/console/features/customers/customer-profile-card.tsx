@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types.js';
 import { DescriptionItem } from '../../../ui/description-item.js';
 import { formatDateTime } from '../../../ui/format/datetime.js';
+import { VipBadge } from './vip-badge.js';
 
 export interface CustomerProfileCardProps {
   customer: Customer;
@@ -16,7 +17,7 @@ export interface CustomerProfileCardProps {
   headingOrder?: 1 | 2 | 3;
 }
 
-/** Who is on the line: name, kana, kind, segment and consent at a glance. */
+/** Who is on the line: name, kana, kind (and VIP), segment and consent at a glance. */
 export function CustomerProfileCard({ customer, timeZone, actions, onEdit, headingOrder = 1 }: CustomerProfileCardProps) {
   const { t } = useTranslation();
   const none = t('common.none');
@@ -41,6 +42,7 @@ export function CustomerProfileCard({ customer, timeZone, actions, onEdit, headi
             >
               {t(`customerKinds.${customer.kind}`)}
             </Badge>
+            {customer.vip && <VipBadge />}
           </Group>
           {customer.companyName && <Text size="sm">{customer.companyName}</Text>}
         </Stack>

@@ -1,8 +1,9 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerSummary } from '../../api/types.js';
 import { LinkRow } from '../../../ui/link-row.js';
+import { VipBadge } from './vip-badge.js';
 
 export interface CustomerTableProps {
   customers: CustomerSummary[];
@@ -30,9 +31,12 @@ export function CustomerTable({ customers, hrefOf }: CustomerTableProps) {
           {customers.map((customer) => (
             <LinkRow key={customer.id} to={hrefOf(customer)}>
               <Table.Td>
-                <Anchor component={Link} to={hrefOf(customer)} fw={600}>
-                  {customer.name}
-                </Anchor>
+                <Group gap={6} wrap="nowrap">
+                  <Anchor component={Link} to={hrefOf(customer)} fw={600}>
+                    {customer.name}
+                  </Anchor>
+                  {customer.vip && <VipBadge size="xs" />}
+                </Group>
                 {customer.companyName && (
                   <Text size="xs" c="dimmed">
                     {customer.companyName}

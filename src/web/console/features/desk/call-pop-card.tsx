@@ -6,6 +6,8 @@ import type { CallPop } from '../../api/routing-types.js';
 import { formatPhone } from '../../../ui/format/phone.js';
 import { tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
+import { useCustomerOverview } from '../customers/customer.queries.js';
+import { VipBadge } from '../customers/vip-badge.js';
 import { callPopNumber } from './call-pop.js';
 import { CustomerOverviewPop } from './screen-pop.js';
 import { UnknownCaller } from './unknown-caller.js';
@@ -18,7 +20,7 @@ export interface CallPopCardProps {
 
 /**
  * The screen pop of a telephone call at the agent's extension (CTI): 着信 while it rings, 通話中 once
- * answered, with the number, the customer the number belongs to and their 360 summary — or 未登録の番号
+ * answered, with the number, the customer the number belongs to (VIP marked) and their 360 summary — or 未登録の番号
  * with a quick registration and a search by the number. Works in the call's tenant.
  */
 export function CallPopCard({ call, onDismiss }: CallPopCardProps) {
@@ -40,6 +42,8 @@ function CallPopBody({ call, onDismiss }: CallPopCardProps) {
   const heading = !ringing ? t('callPop.answered') : call.direction === 'out' ? t('callPop.dialling') : t('callPop.ringing');
   const Icon = !ringing ? IconPhoneCall : call.direction === 'out' ? IconPhoneOutgoing : IconPhoneIncoming;
   const customerId = call.customerId ?? createdId;
+  // The same query as the 360 summary below (one request): the VIP mark sits beside the name in the header.
+  const vip = useCustomerOverview(customerId ?? '').data?.customer.vip === true;
   const searchHref = `${tenantPath(slug)}/customers?q=${encodeURIComponent(formatPhone(number))}`;
   return (
     <Card
@@ -70,6 +74,7 @@ function CallPopBody({ call, onDismiss }: CallPopCardProps) {
                 <Text fw={700} size="lg" data-testid="call-pop-customer">
                   {call.customerName ?? t('callPop.unknownNumber')}
                 </Text>
+                {vip && <VipBadge size="lg" />}
               </Group>
               <Group gap="xs" wrap="wrap">
                 <Badge variant="light" color="gray">

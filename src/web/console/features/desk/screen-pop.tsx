@@ -33,7 +33,7 @@ export interface ScreenPopProps {
 }
 
 /**
- * The screen pop: the caller's profile, products with serials, open cases, last contacts and
+ * The screen pop: the caller's profile (a VIP badged beside the name), products with serials, open cases, last contacts and
  * orders — the customer 360's own sections — or, for an unknown caller, a quick registration that
  * also links the new customer to the contact (`POST /agent/contacts/:id/customer`).
  * Renders inside the contact's tenant.
@@ -70,7 +70,7 @@ export function ScreenPopOverview({ overview, wide = false }: { overview: Custom
   const base = tenantPath(slug);
   const { customer, ownedProducts, orders, interactions, openCases } = overview;
   return (
-    <Stack gap="sm" data-testid="screen-pop">
+    <Stack gap="sm" data-testid="screen-pop" data-vip={customer.vip ? 'true' : undefined}>
       <CustomerProfileCard
         customer={customer}
         timeZone={timeZone}
