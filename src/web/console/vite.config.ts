@@ -19,6 +19,8 @@ export default defineConfig({
         // Libraries change less often than the app: separate files stay cached across releases.
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
+          // The softphone (Twilio Voice JS SDK and what only it uses): loaded by the desk only when a tenant has one.
+          if (/node_modules\/(@twilio\/|events\/|loglevel\/)/.test(id)) return 'softphone';
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
           if (id.includes('node_modules/@mantine/') || id.includes('node_modules/@floating-ui/')) return 'mantine';
           if (id.includes('node_modules/@tabler/')) return 'icons';

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import type { CallPop, ConsultMessage, OfferCancelReason, WorkItem } from '../../api/routing-types.js';
+import type { Membership } from '../../api/types.js';
 import { LoadError, LoadingState } from '../../common/load-state.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { useAgentCommand, useAgentMe } from './agent.queries.js';
@@ -22,11 +23,17 @@ import { OfferCard } from './offer-card.js';
 import { useAudioUnlock, useRingTone } from './ring-tone.js';
 import { ScreenPop } from './screen-pop.js';
 import { ShortcutHelp } from './shortcut-help.js';
+import { SoftphonePanel } from './softphone/softphone-panel.js';
+import { useSoftphones } from './softphone/use-softphones.js';
+import { useSession } from '../auth/session.queries.js';
 import { useDeskShortcuts } from './shortcuts.js';
 import { StateSelector } from './state-selector.js';
 import { useWorkDrafts, wrapUpBody } from './work-drafts.js';
 import { WorkItemTenant } from './work-item-tenant.js';
 import { WorkTabs } from './work-tabs.js';
+
+const NO_MEMBERSHIPS: Membership[] = [];
+const NO_WORK: WorkItem[] = [];
 
 /** A 403/404 on `/agent/me`: this user has no agent profile (or no routing role) yet. */
 function isNotAnAgent(error: unknown): boolean {
@@ -59,6 +66,9 @@ export function DeskPage() {
 
   const offers = pendingOffers(me.data);
   const held = heldContacts(me.data);
+  const session = useSession();
+  // Softphones only for a user who is an agent: opened once /agent/me answered.
+  const phones = useSoftphones(me.data && !notAgent ? (session.data?.memberships ?? []) : NO_MEMBERSHIPS, me.data?.work ?? NO_WORK);
   const { drafts, update } = useWorkDrafts((me.data?.work ?? []).map((w) => w.contact.id));
   useRingTone(offers.length > 0, muted);
   useRingingTitle(offers.length > 0, t('desk.incoming'));
@@ -136,6 +146,7 @@ export function DeskPage() {
     <Stack gap="md">
       {header}
       <StateSelector me={agent} pending={presence.isPending} onChange={(body) => presence.mutate({ kind: 'presence', body })} />
+      <SoftphonePanel phones={phones} />
       <ConsultNotices consults={consults} onDismiss={(index) => setConsults((list) => list.filter((_, i) => i !== index))} />
       {callPops.map((call) => (
         <CallPopCard key={call.id} call={call} onDismiss={() => setCallPops((list) => list.filter((c) => c.id !== call.id))} />
