@@ -43,6 +43,10 @@ import { ctiRoutes } from './features/cti/cti.routes.js';
 import { callLogRoutes } from './features/calls/call-log.routes.js';
 import { twilioVoiceRoutes } from './features/voice/twilio-voice.routes.js';
 import { softphoneRoutes } from './features/voice/softphone.routes.js';
+import { clickToCallRoutes } from './features/calls/click-to-call.routes.js';
+import { createClickToCallService } from './features/calls/click-to-call.service.js';
+import { createPbxDialer } from './features/calls/pbx-dial.js';
+import { createTwilioCalls } from './channels/telephony/twilio/twilio-rest.js';
 
 export interface AppDeps {
   config: Config;
@@ -158,6 +162,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(callLogRoutes, { calls: services.callLog });
   await app.register(twilioVoiceRoutes, { voice: services.twilioVoice, publicUrl: config.publicUrl });
   await app.register(softphoneRoutes, { twilioSecretsOf: services.telephonySettings.twilioSecretsOf });
+  // Click-to-call reaches out (the PBX, Twilio's REST API at config.twilioApiUrl): wired here, where the config is.
+  const clickToCall = createClickToCallService({
+    settings: services.telephonySettings, customers: services.customers, voice: services.twilioVoice, audit: services.audit,
+    twilioCalls: createTwilioCalls({ apiBaseUrl: config.twilioApiUrl }), pbx: createPbxDialer(),
+  });
+  await app.register(clickToCallRoutes, { clickToCall, publicUrl: config.publicUrl });
 
   if (serveConsole) await registerConsole(app, webRoot);
   return app;

@@ -16,8 +16,8 @@ const API_KEY_SECRET = 'Secret0Secret1Secret2Secret3Sec4';
 const TWIML_APP_SID = `AP${'c3'.repeat(16)}`;
 
 interface Settings {
-  twilio: { configured: boolean; accountSid: string | null; softphoneConfigured: boolean };
-  cti: { tokenSet: boolean; webhookUrl: string };
+  twilio: { configured: boolean; accountSid: string | null; softphoneConfigured: boolean; callerId: string | null };
+  cti: { tokenSet: boolean; webhookUrl: string; dialUrl: string | null; dialAuthorizationSet: boolean };
   blockedNumbers: string[];
   updatedAt: string | null;
 }
@@ -50,8 +50,8 @@ describe.each(testEngines())('telephony settings API [%s]', (engine) => {
 
   it('starts empty and shows where the PBX posts, with the token as a placeholder', async () => {
     expect(await settingsOf(admin)).toEqual({
-      twilio: { configured: false, accountSid: null, softphoneConfigured: false },
-      cti: { tokenSet: false, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}' },
+      twilio: { configured: false, accountSid: null, softphoneConfigured: false, callerId: null },
+      cti: { tokenSet: false, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: null, dialAuthorizationSet: false },
       blockedNumbers: [],
       updatedAt: null,
     });
@@ -93,6 +93,49 @@ describe.each(testEngines())('telephony settings API [%s]', (engine) => {
     const now = await settingsOf(admin);
     expect(now.blockedNumbers).toEqual(['+81312345678', '+819011112222']);
     expect(now.twilio.accountSid).toBe(ACCOUNT_SID);
+  });
+
+  describe('click-to-call (発信)', () => {
+    const ARI = 'http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&extension={national}&context=from-internal&priority=1';
+    const ARI_AUTH = `Basic ${Buffer.from('madoguchi:ari-password-1').toString('base64')}`;
+
+    it('stores the Twilio caller id in E.164, the PBX dial URL as written, and its Authorization value write-only', async () => {
+      const res = await put({ twilioCallerId: '03-1234-0000', ctiDialUrl: ARI, ctiDialAuthorization: ARI_AUTH });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ twilio: { callerId: '+81312340000' }, cti: { dialUrl: ARI, dialAuthorizationSet: true } });
+      for (const body of [res.body, (await admin.get(S)).body]) {
+        expect(body).not.toContain(ARI_AUTH);
+        expect(body).not.toContain('ari-password-1');
+        expect(body).not.toContain(ARI_AUTH.slice('Basic '.length));
+      }
+      const [row] = await t.db.database.db.select().from(telephonySettings).where(eq(telephonySettings.tenantId, A.tenant.id));
+      expect(row).toMatchObject({ twilioCallerId: '+81312340000', ctiDialUrl: ARI, ctiDialAuthorization: ARI_AUTH });
+      // Omitted: kept; null: cleared.
+      expect((await put({ twilioCallerId: '+81 3-1234-0000' })).json().cti.dialAuthorizationSet).toBe(true);
+      expect((await put({ ctiDialAuthorization: null })).json()).toMatchObject({ cti: { dialUrl: ARI, dialAuthorizationSet: false } });
+      expect((await put({ ctiDialUrl: null, twilioCallerId: null })).json()).toMatchObject({ twilio: { callerId: null }, cti: { dialUrl: null } });
+      // The audit log names the fields, never the values.
+      const audit = await admin.get('/api/v1/audit?entity=telephony_settings&pageSize=100');
+      expect(audit.body).toContain('ctiDialAuthorization (cleared)');
+      expect(audit.body).not.toContain(ARI_AUTH);
+      expect(audit.body).not.toContain('pbx.example');
+    });
+
+    it('refuses a template with other placeholders, no number or another scheme, and a caller id that is not a number, naming the field', async () => {
+      for (const [url, says] of [
+        ['http://pbx.example/ari/channels?endpoint=PJSIP/{ext}&extension={national}', '{ext}'],
+        ['http://pbx.example/ari/channels?endpoint=PJSIP/{extension}', '{number} or {national}'],
+        ['ftp://pbx.example/{number}', 'http'],
+        ['http://admin:pw@pbx.example/{number}', 'ctiDialAuthorization'],
+      ] as const) {
+        const body = expectProblem(await put({ ctiDialUrl: url }), 400, 'validation_failed');
+        expect(body.errors, url).toEqual([expect.objectContaining({ path: 'body.ctiDialUrl', message: expect.stringContaining(says) })]);
+      }
+      const caller = expectProblem(await put({ twilioCallerId: 'our main line' }), 400, 'validation_failed');
+      expect(caller.errors?.map((e) => e.path)).toEqual(['body.twilioCallerId']);
+      expect(expectProblem(await put({ ctiDialAuthorization: 'Basic a\r\nX-Injected: 1' }), 400, 'validation_failed').errors?.[0]?.path).toBe('body.ctiDialAuthorization');
+      expect(await settingsOf(admin)).toMatchObject({ twilio: { callerId: null }, cti: { dialUrl: null, dialAuthorizationSet: false } });
+    });
   });
 
   it('rotates the CTI token: shown once, stored as its hash only; the old one stops working at once', async () => {

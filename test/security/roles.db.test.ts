@@ -205,6 +205,8 @@ const routes: RouteCase[] = [
   { method: 'GET', path: '/api/v1/calls', perm: 'customers:read', url: () => '/api/v1/calls', ok: 200 },
   { method: 'GET', path: '/api/v1/calls/:id', perm: 'customers:read', url: () => `/api/v1/calls/${MISSING}`, ok: 404 },
   { method: 'GET', path: '/api/v1/calls/:id/recording', perm: 'customers:read', url: () => `/api/v1/calls/${MISSING}/recording`, ok: 404 },
+  // Click-to-call rings the signed-in agent: no PBX URL or Twilio caller id in this tenant, so the roles allowed learn so (409).
+  { method: 'POST', path: '/api/v1/calls/dial', perm: 'routing:work', url: () => '/api/v1/calls/dial', body: () => ({ to: '06-1234-5678' }), ok: 409 },
 ];
 
 /** Routes open to any signed-in user (no tenant permission) and the one public route. */
@@ -233,7 +235,7 @@ const publicRoutes = [
   // The generic CTI webhook: authenticated by the tenant's token in the path (test/api/cti-webhook.db.test.ts).
   { method: 'POST', path: '/api/v1/cti/:token' },
   // Twilio's Voice webhooks: authenticated by X-Twilio-Signature with the tenant's auth token (test/api/twilio-voice.db.test.ts).
-  ...['voice', 'status', 'calls/:callId/gather', 'calls/:callId/wait', 'calls/:callId/after-queue', 'calls/:callId/dial-done', 'calls/:callId/recording']
+  ...['voice', 'status', 'calls/:callId/gather', 'calls/:callId/wait', 'calls/:callId/after-queue', 'calls/:callId/outbound', 'calls/:callId/dial-done', 'calls/:callId/recording']
     .map((p) => ({ method: 'POST', path: `/api/v1/telephony/twilio/${p}` }) as const),
 ] as const;
 

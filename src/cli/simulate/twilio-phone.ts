@@ -31,6 +31,13 @@ export interface TwilioPhoneOptions {
   from: string;
   to: string;
   callSid?: string;
+  /**
+   * `outbound-api`: a call placed through Twilio's REST API (click-to-call): `to` is the party Twilio
+   * rang first (the agent), `from` the caller id, and Twilio fetches the call's own Url (`answered`).
+   */
+  direction?: 'inbound' | 'outbound-api';
+  /** Where the status callback goes: the call's StatusCallback; default the number's `/status` webhook. */
+  statusCallbackUrl?: string;
 }
 
 /** Where the call stands after the last answer. */
@@ -62,13 +69,18 @@ export class TwilioPhone {
   private gatherUrl: string | null = null;
   private waitUrl: string | null = null;
   private afterQueueUrl: string | null = null;
-  private agentDial: { action: string | null; recording: string | null; target: string } | null = null;
+  private agentDial: { action: string | null; recording: string | null; target: string; callerId: string | null } | null = null;
   private recordUrl: string | null = null;
   private queueSince = 0;
   private readonly queueSid = sid('QU');
 
   constructor(private readonly o: TwilioPhoneOptions) {
     this.callSid = o.callSid ?? sid('CA');
+  }
+
+  /** An outbound-api call: the party Twilio rang picked up, and Twilio fetches the call's Url. */
+  async answered(url: string): Promise<PhoneState> {
+    return this.follow(await this.post(url, { CallStatus: 'in-progress' }));
   }
 
   /** The caller dials: the number's Voice URL. */
@@ -100,9 +112,14 @@ export class TwilioPhone {
     return true;
   }
 
-  /** Where the agent leg rings (a `client:` identity or a number), while ringing. */
+  /** Where the `<Dial>` rings (a `client:` identity or a number: the agent, or for click-to-call the customer). */
   get agentTarget(): string | null {
     return this.agentDial?.target ?? null;
+  }
+
+  /** The number the `<Dial>` shows to the party it rings (its `callerId`), while ringing; null: the call's own. */
+  get dialCallerId(): string | null {
+    return this.agentDial?.callerId ?? null;
   }
 
   /** The agent leg: answered and talked for `talkSec`, then ended; or not answered at all. */
@@ -142,13 +159,13 @@ export class TwilioPhone {
 
   /** Twilio's status callback (sent once more when `resend`: Twilio retries). */
   async statusCallback(status: 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled'): Promise<void> {
-    await this.post(`${this.o.baseUrl}/api/v1/telephony/twilio/status`, { CallStatus: status, CallDuration: '30', SequenceNumber: '0' });
+    await this.post(this.o.statusCallbackUrl ?? `${this.o.baseUrl}/api/v1/telephony/twilio/status`, { CallStatus: status, CallDuration: '30', SequenceNumber: '0' });
   }
 
   /** Posts signed as Twilio signs: the full URL, then the parameters sorted by name. */
   async post(url: string, extra: Record<string, string>, opts: { signature?: string } = {}): Promise<string> {
     const form: Record<string, string> = {
-      AccountSid: this.o.accountSid, ApiVersion: '2010-04-01', CallSid: this.callSid, Direction: 'inbound',
+      AccountSid: this.o.accountSid, ApiVersion: '2010-04-01', CallSid: this.callSid, Direction: this.o.direction ?? 'inbound',
       From: this.o.from, To: this.o.to, Caller: this.o.from, Called: this.o.to, ...extra,
     };
     const signature = opts.signature ?? twilio.getExpectedTwilioSignature(this.o.authToken, url, form);
@@ -196,7 +213,7 @@ export class TwilioPhone {
         case 'Dial': {
           const target = v.getElementsByTagName('Client')[0] ?? v.getElementsByTagName('Number')[0];
           this.agentDial = {
-            action: v.getAttribute('action') || null, recording: v.getAttribute('recordingStatusCallback') || null,
+            action: v.getAttribute('action') || null, recording: v.getAttribute('recordingStatusCallback') || null, callerId: v.getAttribute('callerId') || null,
             target: target ? `${target.tagName === 'Client' ? 'client:' : ''}${target.textContent ?? ''}` : (v.textContent ?? ''),
           };
           return (this.state = 'ringing_agent');

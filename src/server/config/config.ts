@@ -13,6 +13,8 @@ const envSchema = z.object({
   MADOGUCHI_SEED_DEMO: bool.default(true),
   MADOGUCHI_DEMO_SIMULATION: bool.default(false),
   MADOGUCHI_PUBLIC_URL: z.string().url().optional(),
+  /** Where Twilio's REST API is reached instead of https://api.twilio.com (a proxy, a test double). */
+  MADOGUCHI_TWILIO_API_URL: z.string().url().regex(/^https?:\/\//i, 'must be an http(s) URL').optional(),
   MADOGUCHI_TRUST_PROXY: bool.default(false),
   MADOGUCHI_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   MADOGUCHI_CORS_ORIGINS: z.string().default(''),
@@ -31,6 +33,8 @@ export interface Config {
   /** `serve` runs a light contact simulation (simulated agents and callers) so the wallboard lives. */
   demoSimulation: boolean;
   publicUrl: string | null;
+  /** Base URL that replaces https://api.twilio.com for Twilio's REST API (click-to-call); null: Twilio's own hosts. */
+  twilioApiUrl: string | null;
   trustProxy: boolean;
   /** 'auto': Secure when the request came over https (directly or via a trusted proxy). */
   cookieSecure: 'auto' | boolean;
@@ -62,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.MADOGUCHI_SEED_DEMO,
     demoSimulation: e.MADOGUCHI_DEMO_SIMULATION,
     publicUrl: e.MADOGUCHI_PUBLIC_URL ?? null,
+    twilioApiUrl: e.MADOGUCHI_TWILIO_API_URL?.replace(/\/+$/, '') ?? null,
     trustProxy: e.MADOGUCHI_TRUST_PROXY,
     cookieSecure: e.MADOGUCHI_COOKIE_SECURE === 'auto' ? 'auto' : e.MADOGUCHI_COOKIE_SECURE === 'true',
     corsOrigins: e.MADOGUCHI_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

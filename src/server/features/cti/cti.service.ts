@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { TenantContext } from '../../platform/principal.js';
 import type { AgentNotices, CallPopMessage } from '../../realtime/agent-notices.js';
+import { callSubjectOf } from '../calls/call-log-subject.js';
 import type { CustomerService } from '../customers/customer.service.js';
 import type { CtiTokenOwner } from '../telephony/telephony-settings.repository.js';
 import type { TelephonySettingsService } from '../telephony/telephony-settings.service.js';
@@ -37,13 +38,6 @@ function logOf(r: VoiceCallRow): CtiCallLog {
     missed: r.outcome === 'missed' || r.outcome === 'rejected',
     startedAt: r.startedAt.getTime(), answeredAt: r.answeredAt?.getTime() ?? null, endedAt: r.endedAt?.getTime() ?? null,
   };
-}
-
-/** The caller log entry's subject: what a glance at the customer's history must tell. */
-function subjectOf(direction: CtiDirection, end: 'ringing' | 'missed' | 'rejected', cause: CtiCause | null): string {
-  if (end === 'rejected') return '着信拒否 (busy)';
-  if (end === 'missed') return direction === 'in' ? `不在着信 (${cause ?? 'unknown'})` : `発信 不通 (${cause ?? 'unknown'})`;
-  return direction === 'in' ? '着信' : '発信';
 }
 
 /**
@@ -131,7 +125,7 @@ export function createCtiService(deps: Deps) {
         customerId, agentUserId: caller, startedAt: at, endedAt: blocked ? at : null, createdAt: at, updatedAt: at,
       }, {
         id: interactionId, tenantId: ctx.tenantId, customerId, channel: 'phone', direction: e.direction === 'in' ? 'inbound' : 'outbound',
-        queue: e.queue, agentUserId: caller, subject: subjectOf(e.direction, blocked ? 'rejected' : 'ringing', log.cause),
+        queue: e.queue, agentUserId: caller, subject: callSubjectOf(e.direction, blocked ? 'rejected' : 'ringing', log.cause),
         disposition: blocked ? 'rejected' : null, offeredAt: at, endedAt: blocked ? at : null, createdAt: at, updatedAt: at,
       });
     } catch (err) {
@@ -164,7 +158,7 @@ export function createCtiService(deps: Deps) {
           { agentUserId, answeredAt: at }, at)
         : await repo.advanceCall(ctx.tenantId, e.callId, row.status,
           { status: 'ended', endedAt: at, cause: log.cause, outcome: log.missed ? 'missed' : 'answered', answeredBy: log.answeredBy, agentUserId },
-          { agentUserId, endedAt: at, ...(log.missed ? { subject: subjectOf(direction, 'missed', log.cause), disposition: 'missed' } : {}) }, at);
+          { agentUserId, endedAt: at, ...(log.missed ? { subject: callSubjectOf(direction, 'missed', log.cause), disposition: 'missed' } : {}) }, at);
       if (updated) {
         if (e.event === 'answer' && agentUserId) await pop(ctx, [agentUserId], updated, 'answered', null);
         return { effect: e.event === 'answer' ? 'answered' : 'ended', callId: updated.id, reply: NOTHING };

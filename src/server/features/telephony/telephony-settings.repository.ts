@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { tenants } from '../../db/schema.js';
+import { agentProfiles, tenants } from '../../db/schema.js';
 import { telephonySettings } from '../../db/schema/voice.table.js';
 
 export type TelephonySettingsRow = typeof telephonySettings.$inferSelect;
@@ -14,6 +14,18 @@ export interface TwilioSecrets {
   apiKeySid: string | null;
   apiKeySecret: string | null;
   twimlAppSid: string | null;
+}
+
+/**
+ * What click-to-call needs for one agent: the tenant's PBX template (with its Authorization value),
+ * Twilio (credentials and caller id, and whether the softphone is set up), blocked numbers, and the
+ * agent's extension and phone (their center-wide profile).
+ */
+export interface DialSetup {
+  pbx: { urlTemplate: string; authorization: string | null } | null;
+  twilio: { accountSid: string; authToken: string; callerId: string; softphone: boolean } | null;
+  blockedNumbers: string[];
+  agent: { extension: string | null; phone: string | null };
 }
 
 /** The tenant a CTI token belongs to, with what the webhook needs before anything else. */
@@ -59,6 +71,21 @@ export function createTelephonySettingsRepository(db: Db) {
         apiKeySecret: r.twilioApiKeySecret, twimlAppSid: r.twilioTwimlAppSid,
       };
     },
+    async dialSetupOf(tenantId: string, userId: string): Promise<DialSetup> {
+      const r = await find(tenantId);
+      const [agent] = await db.select({ extension: agentProfiles.extension, phone: agentProfiles.phone }).from(agentProfiles).where(eq(agentProfiles.userId, userId)).limit(1);
+      return {
+        pbx: r?.ctiDialUrl ? { urlTemplate: r.ctiDialUrl, authorization: r.ctiDialAuthorization } : null,
+        twilio: r?.twilioAccountSid && r.twilioAuthToken && r.twilioCallerId
+          ? { accountSid: r.twilioAccountSid, authToken: r.twilioAuthToken, callerId: r.twilioCallerId, softphone: softphoneSet(r) }
+          : null,
+        blockedNumbers: r?.blockedNumbers ?? [],
+        agent: { extension: agent?.extension ?? null, phone: agent?.phone ?? null },
+      };
+    },
   };
 }
+
+/** API key, its secret and the TwiML app are set: agents can use the browser softphone. */
+export const softphoneSet = (r: TelephonySettingsRow | null) => Boolean(r?.twilioApiKeySid && r.twilioApiKeySecret && r.twilioTwimlAppSid);
 export type TelephonySettingsRepository = ReturnType<typeof createTelephonySettingsRepository>;

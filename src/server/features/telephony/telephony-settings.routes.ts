@@ -21,7 +21,7 @@ export async function telephonySettingsRoutes(app: FastifyInstance, opts: { tele
 
   r.put('/api/v1/telephony/settings', {
     schema: {
-      tags, summary: 'Set Twilio credentials and blocked numbers (omitted fields stay, null clears; numbers are stored in E.164)',
+      tags, summary: 'Set Twilio credentials and caller id, the PBX click-to-call URL, blocked numbers (omitted fields stay, null clears; secrets are write-only; numbers are stored in E.164)',
       body: updateTelephonySettingsBody, response: { 200: telephonySettingsDto, ...errorResponses },
     },
     config,

@@ -1,10 +1,27 @@
 import { z } from 'zod';
+import { normalizePhone } from '../../../core/text-ja/phone.util.js';
+import { CTI_DIAL_URL_MAX, ctiDialTemplateProblems } from './cti-dial-template.js';
 
 /** Request and reply shapes of the tenant's telephony settings (admins). Secrets go in, never out. */
 
 // Twilio's identifiers: two letters and 32 hex digits (https://www.twilio.com/docs/glossary/what-is-a-sid).
 const sid = (prefix: string, what: string) => z.string().trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a Twilio ${what} (${prefix} and 32 hex digits)`);
 const secret = z.string().trim().min(16, 'is too short to be a Twilio secret').max(128).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+/** A phone number in any common form (03-1234-5678, +81 3…), given on as E.164; a 400 naming the field otherwise. */
+export const e164Phone = z.string().trim().max(40).transform((v, ctx) => {
+  const r = normalizePhone(v);
+  if (r.ok) return r.e164 as string;
+  ctx.addIssue({ code: 'custom', message: r.message });
+  return z.NEVER;
+});
+
+/** The PBX's click-to-call URL template: http(s), placeholders {extension}, {number}, {national} only. */
+const ctiDialUrl = z.string().trim().max(CTI_DIAL_URL_MAX).superRefine((v, ctx) => {
+  for (const message of ctiDialTemplateProblems(v)) ctx.addIssue({ code: 'custom', message });
+});
+/** The Authorization header value sent to the PBX (e.g. `Basic …`): one header line of printable ASCII. */
+const ctiDialAuthorization = z.string().trim().min(1).max(1000).regex(/^[\x20-\x7e]+$/, 'must be printable ASCII on one line (an HTTP header value)');
 
 /** Every field is optional: an omitted one stays as it is, null clears it. */
 export const updateTelephonySettingsBody = z.object({
@@ -13,6 +30,12 @@ export const updateTelephonySettingsBody = z.object({
   twilioApiKeySid: sid('SK', 'API key SID').nullable().optional(),
   twilioApiKeySecret: secret.nullable().optional(),
   twilioTwimlAppSid: sid('AP', 'TwiML app SID').nullable().optional(),
+  /** The number click-to-call shows to the customer on Twilio (one of the account's numbers), stored in E.164. */
+  twilioCallerId: e164Phone.nullable().optional(),
+  /** Click-to-call through the PBX: the URL the server POSTs to, e.g. Asterisk ARI's originate (docs/cti.md). */
+  ctiDialUrl: ctiDialUrl.nullable().optional(),
+  /** Sent as the Authorization header of that POST (a secret: write-only). */
+  ctiDialAuthorization: ctiDialAuthorization.nullable().optional(),
   /** Calling numbers the CTI webhook rejects as busy, in any common form; stored in E.164. */
   blockedNumbers: z.array(z.string().max(40)).max(1000).optional(),
 });
@@ -25,12 +48,18 @@ export const telephonySettingsDto = z.object({
     accountSid: z.string().nullable(),
     /** API key, its secret and the TwiML app are set: agents can use the browser softphone. */
     softphoneConfigured: z.boolean(),
+    /** The caller id of click-to-call (E.164), or null. */
+    callerId: z.string().nullable(),
   }),
   cti: z.object({
     /** A token exists (it is shown once, when rotated; only its hash is kept). */
     tokenSet: z.boolean(),
     /** Where the PBX posts its events: `{token}` stands for the token. */
     webhookUrl: z.string(),
+    /** The click-to-call URL template, or null. */
+    dialUrl: z.string().nullable(),
+    /** An Authorization header value for it is set (the value itself is never shown). */
+    dialAuthorizationSet: z.boolean(),
   }),
   blockedNumbers: z.array(z.string()),
   updatedAt: z.string().nullable(),

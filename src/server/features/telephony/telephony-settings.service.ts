@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { TenantContext } from '../../platform/principal.js';
 import { constantTimeEquals, newSecret, sha256 } from '../../platform/secrets.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { CtiTokenOwner, TelephonySettingsPatch, TelephonySettingsRepository, TelephonySettingsRow } from './telephony-settings.repository.js';
+import { softphoneSet, type CtiTokenOwner, type TelephonySettingsPatch, type TelephonySettingsRepository, type TelephonySettingsRow } from './telephony-settings.repository.js';
 import type { TelephonySettingsDto, UpdateTelephonySettingsInput } from './telephony-settings.schemas.js';
 
 interface Deps {
@@ -36,9 +36,13 @@ function toDto(r: TelephonySettingsRow | null, baseUrl: string): TelephonySettin
     twilio: {
       configured: Boolean(r?.twilioAccountSid && r.twilioAuthToken),
       accountSid: r?.twilioAccountSid ?? null,
-      softphoneConfigured: Boolean(r?.twilioApiKeySid && r.twilioApiKeySecret && r.twilioTwimlAppSid),
+      softphoneConfigured: softphoneSet(r),
+      callerId: r?.twilioCallerId ?? null,
     },
-    cti: { tokenSet: Boolean(r?.ctiTokenHash), webhookUrl: webhookUrlOf(baseUrl, '{token}') },
+    cti: {
+      tokenSet: Boolean(r?.ctiTokenHash), webhookUrl: webhookUrlOf(baseUrl, '{token}'),
+      dialUrl: r?.ctiDialUrl ?? null, dialAuthorizationSet: Boolean(r?.ctiDialAuthorization),
+    },
     blockedNumbers: r?.blockedNumbers ?? [],
     updatedAt: r?.updatedAt.toISOString() ?? null,
   };
@@ -55,7 +59,8 @@ export function createTelephonySettingsService(deps: Deps) {
       const blockedNumbers = input.blockedNumbers === undefined ? undefined : normalizedBlockedNumbers(input.blockedNumbers);
       const patch: TelephonySettingsPatch = {
         twilioAccountSid: input.twilioAccountSid, twilioAuthToken: input.twilioAuthToken, twilioApiKeySid: input.twilioApiKeySid,
-        twilioApiKeySecret: input.twilioApiKeySecret, twilioTwimlAppSid: input.twilioTwimlAppSid, blockedNumbers,
+        twilioApiKeySecret: input.twilioApiKeySecret, twilioTwimlAppSid: input.twilioTwimlAppSid, twilioCallerId: input.twilioCallerId,
+        ctiDialUrl: input.ctiDialUrl, ctiDialAuthorization: input.ctiDialAuthorization, blockedNumbers,
       };
       const row = await repo.upsert(ctx.tenantId, patch, deps.clock.now());
       // Which fields changed, never their values: secrets and callers' numbers stay out of the audit log.
@@ -82,6 +87,8 @@ export function createTelephonySettingsService(deps: Deps) {
     },
     /** For the Twilio adapter: the tenant's credentials, or null until an account SID and auth token are set. */
     twilioSecretsOf: (tenantId: string) => repo.twilioSecretsOf(tenantId),
+    /** For click-to-call: the tenant's adapters and the signed-in agent's extension and phone. */
+    dialSetupOf: (ctx: TenantContext, userId: string) => repo.dialSetupOf(ctx.tenantId, userId),
   };
 }
 export type TelephonySettingsService = ReturnType<typeof createTelephonySettingsService>;

@@ -4,9 +4,19 @@ import { isSignedByTwilio } from '../../channels/telephony/twilio/twilio-signatu
 import { AppError } from '../../platform/app-error.js';
 import { acceptFormBodies, type FormFields } from '../../platform/form-body.js';
 import type { CallLinks, TwilioTarget, TwilioVoiceService } from './twilio-voice.service.js';
-import { callParams, gatherQuery, recordingQuery, twilioParams, type TwilioParams } from './twilio-voice.schemas.js';
+import { callParams, gatherQuery, recordingQuery, statusQuery, twilioParams, type TwilioParams } from './twilio-voice.schemas.js';
 
 const PREFIX = '/api/v1/telephony/twilio';
+const callUrl = (base: string, callId: string) => `${base}${PREFIX}/calls/${callId}`;
+
+/**
+ * The URLs a click-to-call gives Twilio's REST API: what Twilio fetches when the agent picks up, and
+ * the status webhook (naming the call, whose CallSid Twilio has not told us yet).
+ */
+export function outboundCallUrls(base: string, callId: string): { url: string; statusCallback: string } {
+  const root = base.replace(/\/+$/, '');
+  return { url: `${callUrl(root, callId)}/outbound`, statusCallback: `${root}${PREFIX}/status?call=${callId}` };
+}
 const TWILIO_BODY_LIMIT = 64 * 1024;
 /** Per client address: far above what Twilio sends for a busy center, low enough to blunt a flood. */
 const WEBHOOKS_PER_MINUTE = 20_000;
@@ -21,7 +31,8 @@ export interface TwilioRoutesOptions {
  * Twilio Programmable Voice webhooks. Every request must carry a valid X-Twilio-Signature for the
  * tenant's auth token (403 otherwise, before anything is read or stored); the answer is TwiML.
  * Configure the number's Voice URL as POST {base}/api/v1/telephony/twilio/voice and its status
- * callback as POST {base}/api/v1/telephony/twilio/status; the other URLs are given per call.
+ * callback as POST {base}/api/v1/telephony/twilio/status; the other URLs are given per call (and a
+ * click-to-call gives Twilio's REST API its `…/calls/{id}/outbound` and `…/status?call={id}`).
  */
 export async function twilioVoiceRoutes(app: FastifyInstance, opts: TwilioRoutesOptions) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +43,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, opts: TwilioRoutes
 
   const baseOf = (request: FastifyRequest) => (opts.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
   const linksFor = (base: string, callId: string): CallLinks => {
-    const call = `${base}${PREFIX}/calls/${callId}`;
+    const call = callUrl(base, callId);
     return {
       gather: (nodeId, step) => `${call}/gather?step=${step}&node=${encodeURIComponent(nodeId)}`,
       queueWait: () => `${call}/wait`,
@@ -60,9 +71,10 @@ export async function twilioVoiceRoutes(app: FastifyInstance, opts: TwilioRoutes
     const { target, params } = checked(request, await voice.targetOfNumber(to));
     return sendTwiml(reply, await voice.incoming(target, params, (callId) => linksFor(baseOf(request), callId)));
   });
-  r.post(`${PREFIX}/status`, { schema, config }, async (request, reply) => {
+  r.post(`${PREFIX}/status`, { schema: { ...schema, querystring: statusQuery }, config }, async (request, reply) => {
+    // Inbound calls: the tenant of the dialled number; a click-to-call: the call named in the URL.
     const to = stringFields(request.body).To ?? '';
-    const { target, params } = checked(request, await voice.targetOfNumber(to));
+    const { target, params } = checked(request, request.query.call ? await voice.targetOfCall(request.query.call) : await voice.targetOfNumber(to));
     await voice.status(target, params);
     return reply.status(204).send();
   });
@@ -78,6 +90,10 @@ export async function twilioVoiceRoutes(app: FastifyInstance, opts: TwilioRoutes
   r.post(`${PREFIX}/calls/:callId/after-queue`, { schema: { ...schema, params: callParams }, config }, async (request, reply) => {
     const { target, params } = checked(request, await voice.targetOfCall(request.params.callId));
     return sendTwiml(reply, await voice.afterQueue(target, params, linksFor(baseOf(request), request.params.callId)));
+  });
+  r.post(`${PREFIX}/calls/:callId/outbound`, { schema: { ...schema, params: callParams }, config }, async (request, reply) => {
+    const { target, params } = checked(request, await voice.targetOfCall(request.params.callId));
+    return sendTwiml(reply, await voice.outbound(target, params, linksFor(baseOf(request), request.params.callId)));
   });
   r.post(`${PREFIX}/calls/:callId/dial-done`, { schema: { ...schema, params: callParams }, config }, async (request, reply) => {
     const { target, params } = checked(request, await voice.targetOfCall(request.params.callId));

@@ -19,6 +19,8 @@ export const twilioParams = z.looseObject({
   QueueTime: z.string().max(16).optional(),
   AvgQueueTime: z.string().max(16).optional(),
   DialCallStatus: z.string().max(32).optional(),
+  /** Seconds the dialled party talked (with DialCallStatus). */
+  DialCallDuration: z.string().max(16).optional(),
   RecordingSid: sid('RE').optional(),
   RecordingUrl: z.url().max(1000).optional(),
   RecordingDuration: z.string().max(16).optional(),
@@ -26,5 +28,7 @@ export const twilioParams = z.looseObject({
 export type TwilioParams = z.output<typeof twilioParams>;
 
 export const callParams = z.object({ callId: z.uuid() });
+/** The status webhook of a click-to-call names its call (Twilio's CallSid is not known when the call is placed). */
+export const statusQuery = z.object({ call: z.uuid().optional() });
 export const gatherQuery = z.object({ step: z.coerce.number().int().min(0).max(10_000), node: z.string().max(64).optional() });
 export const recordingQuery = z.object({ kind: z.enum(['voicemail', 'call']), queue: z.uuid().optional() });

@@ -4,13 +4,14 @@ import { isOpen } from '../../../core/routing/business-hours.js';
 import type { ContactId, QueueId } from '../../../core/routing/routing.types.js';
 import { normalizePhone } from '../../../core/text-ja/phone.util.js';
 import {
-  agentLegTwiml, emptyTwiml, hangupTwiml, leaveQueueTwiml, queueWaitTwiml, twimlOf, type TwimlLinks,
+  agentLegTwiml, customerLegTwiml, emptyTwiml, hangupTwiml, leaveQueueTwiml, queueWaitTwiml, twimlOf, type TwimlLinks,
 } from '../../channels/telephony/twilio/twiml-render.js';
 import { AppError, notFound } from '../../platform/app-error.js';
 import type { Clock } from '../../platform/clock.js';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { TenantContext } from '../../platform/principal.js';
 import { systemContext } from '../../platform/system-context.js';
+import { callSubjectOf } from '../calls/call-log-subject.js';
 import type { IvrFlowRepository } from '../ivr/ivr-flow.repository.js';
 import type { CallbackService } from '../routing/callback.service.js';
 import type { ContactService } from '../routing/contact.service.js';
@@ -25,8 +26,13 @@ export const TWILIO_TEXTS = {
   agentUnreachable: '担当者におつなぎできませんでした。このまま次の担当者をお待ちください。',
 } as const;
 
-/** How long the agent's phone rings before the caller goes back to the queue. */
-const AGENT_RING_SEC = 20;
+/** How long the agent's phone rings before the caller goes back to the queue (or click-to-call gives up). */
+export const AGENT_RING_SEC = 20;
+/** How long click-to-call rings the customer once the agent picked up. */
+const CUSTOMER_RING_SEC = 30;
+/** A click-to-call row's external id until Twilio's CallSid is known (Twilio answers the REST call after the row exists). */
+const PENDING_SID = 'pending:';
+const isPendingSid = (externalId: string) => externalId.startsWith(PENDING_SID);
 const FLOW_CACHE_MAX = 500;
 const SETTINGS_TTL_MS = 5_000;
 
@@ -50,6 +56,16 @@ export interface CallLinks extends Omit<TwimlLinks, 'gather'> {
   gather(nodeId: string, step: number): string;
   dialDone(): string;
   agentRecording(): string;
+}
+
+/** Click-to-call through Twilio: who calls whom, showing which number, ringing the agent where. */
+export interface OutboundCall {
+  agentUserId: string;
+  /** The customer's number (E.164). */
+  to: string;
+  customerId: string | null;
+  /** The tenant's caller id (E.164): the call's `from`. */
+  callerId: string;
 }
 
 /** Who a webhook is for: the tenant (whose auth token checks the signature) and, later on, the call. */
@@ -126,9 +142,9 @@ export function createTwilioVoiceService(deps: Deps) {
         const queue = await deps.contacts.queueOf(ctx, { id: a.queueId });
         const { contact } = await deps.contacts.createContact(ctx, {
           channel: 'voice', queueId: queue.id, externalId: `twilio:${call.externalId}`, from: call.fromNumber,
-          serial: a.entered.serial, customerId: a.customerId, priority: a.priority, subject: null,
+          serial: a.entered.serial, customerId: a.customerId, priority: a.priority, skills: a.skills, subject: null,
           context: { ivr: { path: state.path, entered: a.entered, skills: a.skills }, call: { id: call.id, provider: 'twilio' } },
-        });
+        }, { dropUnknownSkills: true });
         // A queue that is closed now (and takes no calls then) ends the contact at once.
         return { contactId: contact.id, customerId: contact.customerId, closed: contact.status === 'ended' };
       },
@@ -244,9 +260,27 @@ export function createTwilioVoiceService(deps: Deps) {
         { dialDone: links.dialDone(), recording: links.agentRecording() }, AGENT_RING_SEC);
     },
 
+    /**
+     * Click-to-call: Twilio's call to the agent (`client:agent_…` or the agent's phone) was answered
+     * and asks what to do: ring the customer with the tenant's caller id. Stored as the call's first
+     * step with Twilio's CallSid, so a retry gets the same TwiML and nothing happens twice.
+     */
+    async outbound(target: TwilioTarget, p: TwilioParams, links: CallLinks): Promise<string> {
+      const call = target.call!;
+      if (call.direction !== 'out') throw new AppError('conflict', 'This call was not placed by click-to-call');
+      if (call.step > 0) return call.lastReply ?? emptyTwiml(); // Twilio retried a request we answered
+      if (!isPendingSid(call.externalId) && call.externalId !== p.CallSid) throw new AppError('conflict', 'This call has another CallSid');
+      if (call.status === 'ended') return hangupTwiml(null);
+      const now = clock.now();
+      const twiml = customerLegTwiml(call.toNumber, call.fromNumber, { dialDone: links.dialDone(), recording: links.agentRecording() }, CUSTOMER_RING_SEC);
+      if (await calls.advance(call.id, call.step, twiml, { externalId: p.CallSid }, now)) return twiml;
+      return (await calls.find(call.id))?.lastReply ?? twiml;
+    },
+
     /** The agent leg ended: the conversation is over, or the agent never picked up (back to the queue). */
     async dialDone(target: TwilioTarget, p: TwilioParams, links: CallLinks): Promise<string> {
       const call = target.call!;
+      if (call.direction === 'out') return customerLegDone(call, p);
       if (!call.contactId) return hangupTwiml(null);
       if (p.DialCallStatus === 'completed') {
         await endCall(call, 'completed');
@@ -281,11 +315,59 @@ export function createTwilioVoiceService(deps: Deps) {
 
     /** Twilio's status callback: the final state of the call (a hang-up anywhere ends it here). */
     async status(target: TwilioTarget, p: TwilioParams): Promise<void> {
-      const call = await calls.findByExternalId(target.tenantId, 'twilio', p.CallSid);
+      // A click-to-call names its call in the status URL: Twilio may report before its CallSid was stored.
+      const named = target.call && (target.call.externalId === p.CallSid || isPendingSid(target.call.externalId)) ? target.call : null;
+      const call = named ?? await calls.findByExternalId(target.tenantId, 'twilio', p.CallSid);
       if (!call) return; // a call we never answered (no flow then): nothing to end
       if (['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(p.CallStatus ?? '')) await endCall(call, p.CallStatus!);
     },
+
+    /**
+     * Click-to-call through Twilio: the call (ringing the agent, direction out) and its phone
+     * interaction are stored first; then `place` asks Twilio's REST API to ring the agent and Twilio's
+     * CallSid is kept. A call Twilio refused stays in the log as failed, and the error goes on.
+     */
+    async placeOutboundCall(ctx: TenantContext, o: OutboundCall, place: (callId: string) => Promise<{ sid: string }>): Promise<{ callId: string; callSid: string }> {
+      const now = clock.now();
+      const id = deps.ids();
+      await calls.insertWithInteraction({
+        id, tenantId: ctx.tenantId, provider: 'twilio', externalId: `${PENDING_SID}${id}`, direction: 'out',
+        fromNumber: o.callerId, toNumber: o.to, status: 'ringing', customerId: o.customerId, agentUserId: o.agentUserId, startedAt: now,
+      }, {
+        id: deps.ids(), tenantId: ctx.tenantId, customerId: o.customerId, channel: 'phone', direction: 'outbound', agentUserId: o.agentUserId,
+        subject: callSubjectOf('out', 'ringing', null), offeredAt: now, createdBy: o.agentUserId, createdAt: now, updatedAt: now,
+      });
+      let sid: string;
+      try {
+        ({ sid } = await place(id));
+      } catch (err) {
+        const at = clock.now();
+        await calls.endOnce(id, { endedAt: at, cause: 'not_placed', outcome: 'failed' }, at, { endedAt: at, subject: callSubjectOf('out', 'missed', 'not_placed'), disposition: 'failed' });
+        throw err;
+      }
+      // The outbound webhook may have stored it already (Twilio rings the agent at once): the same value.
+      await calls.update(id, { externalId: sid }, clock.now());
+      return { callId: id, callSid: sid };
+    },
   };
+
+  /**
+   * Click-to-call: the customer leg ended (Twilio's `DialCallStatus`). Answered: the call was talked
+   * (answered `DialCallDuration` seconds ago); otherwise the customer was not reached. Either way the
+   * call ends here; the status callback that follows changes nothing.
+   */
+  async function customerLegDone(call: VoiceCallRow, p: TwilioParams): Promise<string> {
+    const now = clock.now();
+    const status = p.DialCallStatus ?? 'unknown';
+    if (status === 'completed' || status === 'answered') {
+      const talkSec = Number(p.DialCallDuration);
+      const answeredAt = Number.isFinite(talkSec) && talkSec >= 0 ? new Date(now.getTime() - talkSec * 1000) : now;
+      await calls.endOnce(call.id, { endedAt: now, cause: 'completed', outcome: 'answered', answeredAt }, now, { answeredAt, endedAt: now });
+    } else {
+      await calls.endOnce(call.id, { endedAt: now, cause: status, outcome: 'missed' }, now, { endedAt: now, subject: callSubjectOf('out', 'missed', status), disposition: 'missed' });
+    }
+    return hangupTwiml(null);
+  }
 
   /**
    * Whether the caller still waits for an agent (not yet connected, not ended). Fetched every few
@@ -308,11 +390,14 @@ export function createTwilioVoiceService(deps: Deps) {
       ? stepIvrCall((await flowOf(call.tenantId, call.flowId, call.flowVersion))!, state, { type: 'hangup' }, envAt(now.getTime()))
       : null;
     // The outcome says how far the caller got: hung up in the IVR, left the queue, or talked to an agent.
-    const outcome = ivrEnd?.ok ? 'hangup' : call.status === 'answered' ? 'answered' : call.status === 'queued' ? 'abandoned' : undefined;
+    // A click-to-call that ends here never reached the customer (the agent did not pick up).
+    const outbound = call.direction === 'out';
+    const outcome = outbound ? (call.status === 'answered' ? 'answered' : 'missed')
+      : ivrEnd?.ok ? 'hangup' : call.status === 'answered' ? 'answered' : call.status === 'queued' ? 'abandoned' : undefined;
     const ended = await calls.endOnce(call.id, {
       endedAt: now, cause, ...(outcome ? { outcome } : {}),
       ...(ivrEnd?.ok ? { ivrState: ivrEnd.state } : {}),
-    }, now);
+    }, now, outbound ? { endedAt: now, ...(outcome === 'missed' ? { subject: callSubjectOf('out', 'missed', cause), disposition: 'missed' } : {}) } : {});
     if (!ended || !call.contactId) return;
     const ctx = await contextOf(call.tenantId);
     const contact = await deps.contacts.getContact(ctx, call.contactId);

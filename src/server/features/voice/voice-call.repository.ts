@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { interactions } from '../../db/schema/interaction.table.js';
 import { agentProfiles } from '../../db/schema/routing.table.js';
 import { tenants } from '../../db/schema/tenant.table.js';
 import { voiceCalls } from '../../db/schema/voice.table.js';
@@ -8,12 +9,23 @@ export type VoiceCallRow = typeof voiceCalls.$inferSelect;
 export type VoiceCallInsert = typeof voiceCalls.$inferInsert & { id: string };
 /** What a webhook may change on a call besides its step and reply. */
 export type VoiceCallPatch = Partial<Pick<VoiceCallRow,
-  'ivrState' | 'status' | 'outcome' | 'cause' | 'customerId' | 'contactId' | 'interactionId' | 'agentUserId' | 'entered' | 'answeredAt' | 'endedAt'
+  'externalId' | 'ivrState' | 'status' | 'outcome' | 'cause' | 'customerId' | 'contactId' | 'interactionId' | 'agentUserId' | 'entered' | 'answeredAt' | 'endedAt'
   | 'recordingSid' | 'recordingUrl' | 'recordingDurationSec'>>;
+
+export type CallInteractionInsert = typeof interactions.$inferInsert & { id: string; tenantId: string };
+/** What ending a call changes on its call log interaction. */
+export type CallInteractionPatch = Partial<Pick<typeof interactions.$inferInsert, 'agentUserId' | 'answeredAt' | 'endedAt' | 'subject' | 'disposition'>>;
 
 /** The calls the voice adapters keep (voice_calls), read and advanced one webhook at a time. */
 export function createVoiceCallRepository(db: Db) {
   return {
+    /** A call placed from here (click-to-call) with its phone interaction (the customer's history), in one transaction. */
+    async insertWithInteraction(call: VoiceCallInsert, interaction: CallInteractionInsert): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.insert(interactions).values(interaction);
+        await tx.insert(voiceCalls).values({ ...call, interactionId: interaction.id });
+      });
+    },
     /**
      * The call, created unless the provider's id was seen before (a resent first webhook):
      * `created` says which; the row is the stored one either way.
@@ -50,12 +62,22 @@ export function createVoiceCallRepository(db: Db) {
     async update(id: string, patch: VoiceCallPatch, at: Date): Promise<void> {
       await db.update(voiceCalls).set({ ...patch, updatedAt: at }).where(eq(voiceCalls.id, id));
     },
-    /** Ends the call unless it already ended: false when it had (a resent status callback). */
-    async endOnce(id: string, patch: VoiceCallPatch & { endedAt: Date; cause: string }, at: Date): Promise<boolean> {
-      const ended = await db.update(voiceCalls).set({ ...patch, status: 'ended', updatedAt: at })
-        .where(and(eq(voiceCalls.id, id), sql`${voiceCalls.status} <> 'ended'`))
-        .returning({ id: voiceCalls.id });
-      return ended.length > 0;
+    /**
+     * Ends the call unless it already ended: false when it had (a resent status callback). Its call
+     * log interaction, when it has one, changes with it.
+     */
+    async endOnce(id: string, patch: VoiceCallPatch & { endedAt: Date; cause: string }, at: Date, interaction: CallInteractionPatch = {}): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const [ended] = await tx.update(voiceCalls).set({ ...patch, status: 'ended', updatedAt: at })
+          .where(and(eq(voiceCalls.id, id), sql`${voiceCalls.status} <> 'ended'`))
+          .returning({ tenantId: voiceCalls.tenantId, interactionId: voiceCalls.interactionId });
+        if (!ended) return false;
+        if (ended.interactionId && Object.keys(interaction).length > 0) {
+          await tx.update(interactions).set({ ...interaction, updatedAt: at })
+            .where(and(eq(interactions.tenantId, ended.tenantId), eq(interactions.id, ended.interactionId)));
+        }
+        return true;
+      });
     },
     /** Stores the call's recording unless one with this id is stored (false: a resent callback). */
     async setRecordingOnce(id: string, rec: { recordingSid: string; recordingUrl: string; recordingDurationSec: number | null }, at: Date): Promise<boolean> {

@@ -92,6 +92,8 @@ export interface CustomerSummary {
   /** Display format, e.g. `090-1234-5678`. */
   primaryPhone: string | null;
   primaryEmail: string | null;
+  /** VIP (優良顧客). */
+  vip: boolean;
   updatedAt: IsoDateTime;
 }
 
@@ -108,6 +110,8 @@ export interface Customer {
   address: string | null;
   notes: string | null;
   consentMarketing: boolean;
+  /** VIP (優良顧客): badged wherever the customer is shown; an IVR flow can branch on it. */
+  vip: boolean;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }
@@ -129,13 +133,14 @@ export interface CustomerCreate {
   address?: string;
   notes?: string;
   consentMarketing?: boolean;
+  vip?: boolean;
   phones?: LabelledValue[];
   emails?: LabelledValue[];
 }
 
 /** PATCH body: an omitted field stays as it is; `null` clears an optional one. */
-export type CustomerPatch = Partial<Pick<CustomerCreate, 'kind' | 'name' | 'consentMarketing'>> & {
-  [K in keyof Omit<CustomerCreate, 'phones' | 'emails' | 'kind' | 'name' | 'consentMarketing'>]?: CustomerCreate[K] | null;
+export type CustomerPatch = Partial<Pick<CustomerCreate, 'kind' | 'name' | 'consentMarketing' | 'vip'>> & {
+  [K in keyof Omit<CustomerCreate, 'phones' | 'emails' | 'kind' | 'name' | 'consentMarketing' | 'vip'>]?: CustomerCreate[K] | null;
 };
 
 export interface CustomerListQuery {

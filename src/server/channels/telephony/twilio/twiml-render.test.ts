@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startIvrCall, stepIvrCall } from '../../../../core/ivr/ivr-interpreter.js';
 import { supportFlow } from '../../../../core/ivr/ivr-test-kit.js';
 import type { IvrAction, IvrCallState } from '../../../../core/ivr/ivr.types.js';
-import { agentLegTwiml, hangupTwiml, leaveQueueTwiml, queueWaitTwiml, QUEUE_POLL_SEC, twimlOf, type TwimlAction, type TwimlLinks } from './twiml-render.js';
+import { agentLegTwiml, customerLegTwiml, hangupTwiml, leaveQueueTwiml, queueWaitTwiml, QUEUE_POLL_SEC, twimlOf, type TwimlAction, type TwimlLinks } from './twiml-render.js';
 
 const links: TwimlLinks = {
   gather: (nodeId) => `https://cc.example.jp/twilio/voice/gather?call=CA1&node=${nodeId}`,
@@ -62,7 +62,7 @@ describe('TwiML from the IVR interpreter', () => {
     expect(queueWaitTwiml({ estimatedWaitSec: 250, musicUrl: null, announce: false })).toBe(`${XML}<Response><Pause length="${QUEUE_POLL_SEC}"/></Response>`);
   });
 
-  it('takes an answered caller out of the queue and rings the agent, recorded from the answer', () => {
+  it('takes an answered caller out of the queue and rings the agent (click-to-call: the customer, with the caller id), recorded from the answer', () => {
     expect(leaveQueueTwiml()).toBe(`${XML}<Response><Leave/></Response>`);
     const links = { dialDone: 'https://cc.example.jp/d', recording: 'https://cc.example.jp/r' };
     expect(agentLegTwiml({ kind: 'client', identity: 'agent_u1' }, links, 20)).toBe(
@@ -70,6 +70,10 @@ describe('TwiML from the IVR interpreter', () => {
         'recordingStatusCallback="https://cc.example.jp/r" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"><Client>agent_u1</Client></Dial></Response>',
     );
     expect(agentLegTwiml({ kind: 'number', number: '+81312345678' }, links, 20)).toContain('<Number>+81312345678</Number></Dial>');
+    expect(customerLegTwiml('+819012345678', '+81312340000', links, 30)).toBe(
+      `${XML}<Response><Dial callerId="+81312340000" action="https://cc.example.jp/d" method="POST" timeout="30" record="record-from-answer-dual" ` +
+        'recordingStatusCallback="https://cc.example.jp/r" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"><Number>+819012345678</Number></Dial></Response>',
+    );
     expect(hangupTwiml('ありがとうございました。')).toBe(`${XML}<Response><Say language="ja-JP">ありがとうございました。</Say><Hangup/></Response>`);
   });
 });

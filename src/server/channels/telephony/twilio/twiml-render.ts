@@ -94,14 +94,29 @@ export type AgentEndpoint = { kind: 'client'; identity: string } | { kind: 'numb
  * the conversation is recorded from the answer, and Twilio reports the recording and how the leg
  * ended to the given URLs.
  */
-export function agentLegTwiml(agent: AgentEndpoint, links: { dialDone: string; recording: string }, timeoutSec: number): string {
+export function agentLegTwiml(agent: AgentEndpoint, links: DialLinks, timeoutSec: number): string {
+  return recordedDialTwiml(agent, links, { timeout: timeoutSec, answerOnBridge: true });
+}
+
+/**
+ * Click-to-call, once the agent picked up: rings the customer showing the tenant's caller id, records
+ * from the answer, and reports how the customer leg ended to `dialDone`.
+ */
+export function customerLegTwiml(customer: string, callerId: string, links: DialLinks, timeoutSec: number): string {
+  return recordedDialTwiml({ kind: 'number', number: customer }, links, { callerId, timeout: timeoutSec });
+}
+
+export interface DialLinks { dialDone: string; recording: string }
+
+function recordedDialTwiml(to: AgentEndpoint, links: DialLinks, attrs: { timeout: number; answerOnBridge?: boolean; callerId?: string }): string {
   const response = new twilio.twiml.VoiceResponse();
   const dial = response.dial({
-    action: links.dialDone, method: 'POST', timeout: timeoutSec, answerOnBridge: true,
+    ...(attrs.callerId ? { callerId: attrs.callerId } : {}),
+    action: links.dialDone, method: 'POST', timeout: attrs.timeout, ...(attrs.answerOnBridge ? { answerOnBridge: true } : {}),
     record: 'record-from-answer-dual', recordingStatusCallback: links.recording, recordingStatusCallbackMethod: 'POST', recordingStatusCallbackEvent: ['completed'],
   });
-  if (agent.kind === 'client') dial.client({}, agent.identity);
-  else dial.number({}, agent.number);
+  if (to.kind === 'client') dial.client({}, to.identity);
+  else dial.number({}, to.number);
   return response.toString();
 }
 

@@ -19,7 +19,7 @@ describe('call results', () => {
   });
 
   it('has Japanese words for every outcome and status', () => {
-    expect(CALL_OUTCOMES.map((o) => ja.calls.outcomes[o])).toEqual(['応答', '不在着信', '放棄', '留守電', '折り返し予約', '拒否', '転送', 'IVR で終了', 'キュー待ち']);
+    expect(CALL_OUTCOMES.map((o) => ja.calls.outcomes[o])).toEqual(['応答', '不在着信', '放棄', '留守電', '折り返し予約', '拒否', '転送', 'IVR で終了', 'キュー待ち', '発信失敗']);
     for (const s of CALL_STATUSES) expect(ja.calls.statuses[s]).toBeTruthy();
   });
 });

@@ -5,8 +5,8 @@ import type { Call } from './call.queries.js';
  * (呼出中, 通話中 …), with a badge color. Pure, so the words are tested without a browser.
  */
 
-/** Outcomes the server writes (CTI: answered, missed, rejected; Twilio and the IVR: the others). */
-export const CALL_OUTCOMES = ['answered', 'missed', 'abandoned', 'voicemail', 'callback', 'rejected', 'transfer', 'hangup', 'enqueue'] as const;
+/** Outcomes the server writes (CTI: answered, missed, rejected; Twilio and the IVR: the others; failed: a click-to-call Twilio refused). */
+export const CALL_OUTCOMES = ['answered', 'missed', 'abandoned', 'voicemail', 'callback', 'rejected', 'transfer', 'hangup', 'enqueue', 'failed'] as const;
 export const CALL_STATUSES = ['ringing', 'answered', 'ivr', 'queued', 'ended'] as const;
 
 const OUTCOME_COLORS: Record<(typeof CALL_OUTCOMES)[number], string> = {
@@ -19,6 +19,7 @@ const OUTCOME_COLORS: Record<(typeof CALL_OUTCOMES)[number], string> = {
   transfer: 'blue',
   hangup: 'gray',
   enqueue: 'yellow',
+  failed: 'red',
 };
 
 export interface CallResult {

@@ -1,5 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { CallDto } from '../../../../server/features/calls/call-log.schemas.js';
+import type { dialBody, DialResult } from '../../../../server/features/calls/click-to-call.schemas.js';
 import { tenantKey, useTenant } from '../auth/tenant-context.js';
 
 export type Call = CallDto;
@@ -26,5 +28,19 @@ export function useCallLog(query: CallLogQuery) {
     queryFn: ({ pageParam, signal }) => api.get<CallPage>('/api/v1/calls', { ...query, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export type { DialResult };
+/** `POST /api/v1/calls/dial`: the number in any common form, and the customer whose record it is called from. */
+export type DialInput = z.input<typeof dialBody>;
+
+/** 発信: rings the signed-in agent, then the number (PBX or Twilio, as the tenant set up); the call log follows. */
+export function useDial() {
+  const { slug, api } = useTenant();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DialInput) => api.post<DialResult>('/api/v1/calls/dial', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantKey(slug, 'calls') }),
   });
 }

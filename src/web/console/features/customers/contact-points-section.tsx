@@ -10,6 +10,7 @@ import { StackedForm } from '../../common/form-footer.js';
 import { useFormErrors } from '../../common/form-errors.js';
 import { closeOnSuccess } from '../../common/form-submit.js';
 import { FormModal } from '../../common/form-modal.js';
+import { DialButton } from '../calls/dial-button.js';
 import { useAddContactPoint, useRemoveContactPoint } from './customer.queries.js';
 
 const KIND_ICONS = { phone: IconPhone, email: IconMail, line: IconBrandLine } as const;
@@ -20,7 +21,7 @@ export interface ContactPointsSectionProps {
   canEdit: boolean;
 }
 
-/** 連絡先: phones, e-mails and LINE ids, primary first. */
+/** 連絡先: phones (each with 発信, click-to-call), e-mails and LINE ids, primary first. */
 export function ContactPointsSection({ customerId, contactPoints, canEdit }: ContactPointsSectionProps) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
@@ -66,25 +67,28 @@ export function ContactPointsSection({ customerId, contactPoints, canEdit }: Con
                     </Badge>
                   )}
                 </Group>
-                {canEdit && (
-                  <ConfirmButton
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    question={t('common.confirmDelete')}
-                    confirmLabel={t('common.delete')}
-                    cancelLabel={t('common.cancel')}
-                    loading={remove.isPending && remove.variables === point.id}
-                    onConfirm={() =>
-                      remove.mutate(point.id, {
-                        onSuccess: () => notifySuccess(t('contacts.removed')),
-                        onError: notifyError,
-                      })
-                    }
-                  >
-                    {t('common.delete')}
-                  </ConfirmButton>
-                )}
+                <Group gap="xs" wrap="nowrap">
+                  {point.kind === 'phone' && <DialButton number={point.value} customerId={customerId} />}
+                  {canEdit && (
+                    <ConfirmButton
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      question={t('common.confirmDelete')}
+                      confirmLabel={t('common.delete')}
+                      cancelLabel={t('common.cancel')}
+                      loading={remove.isPending && remove.variables === point.id}
+                      onConfirm={() =>
+                        remove.mutate(point.id, {
+                          onSuccess: () => notifySuccess(t('contacts.removed')),
+                          onError: notifyError,
+                        })
+                      }
+                    >
+                      {t('common.delete')}
+                    </ConfirmButton>
+                  )}
+                </Group>
               </Group>
             );
           })}

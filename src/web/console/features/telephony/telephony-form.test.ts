@@ -3,9 +3,10 @@ import { blockedNumberLines, formToSettingsInput, refusedBlockedLines, settingsT
 import type { TelephonySettings } from './telephony.queries.js';
 
 const ACCOUNT = `AC${'a'.repeat(32)}`;
+const ARI = 'http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&extension={national}';
 const settings: TelephonySettings = {
-  twilio: { configured: true, accountSid: ACCOUNT, softphoneConfigured: false },
-  cti: { tokenSet: true, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}' },
+  twilio: { configured: true, accountSid: ACCOUNT, softphoneConfigured: false, callerId: '+81312340000' },
+  cti: { tokenSet: true, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: ARI, dialAuthorizationSet: true },
   blockedNumbers: ['+81312345678', '+819011112222'],
   updatedAt: '2026-11-23T05:00:00.000Z',
 };
@@ -14,9 +15,10 @@ describe('telephony settings form', () => {
   it('starts with the account SID and the blocked numbers as dialled at home, secrets empty', () => {
     expect(settingsToForm(settings)).toEqual({
       twilioAccountSid: ACCOUNT, twilioAuthToken: '', twilioApiKeySid: '', twilioApiKeySecret: '', twilioTwimlAppSid: '',
+      twilioCallerId: '03-1234-0000', ctiDialUrl: ARI, ctiDialAuthorization: '', clearCtiDialAuthorization: false,
       blockedNumbers: '03-1234-5678\n090-1111-2222',
     });
-    expect(writeOnlyState(settings)).toEqual({ twilioAuthToken: true, twilioApiKeySid: false, twilioApiKeySecret: false, twilioTwimlAppSid: false });
+    expect(writeOnlyState(settings)).toEqual({ twilioAuthToken: true, twilioApiKeySid: false, twilioApiKeySecret: false, twilioTwimlAppSid: false, ctiDialAuthorization: true });
   });
 
   it('sends secrets only when typed and the account SID only when changed', () => {
@@ -27,6 +29,19 @@ describe('telephony settings form', () => {
       twilioAccountSid: null,
       twilioAuthToken: 'secret-token-0123456789',
     });
+  });
+
+  it('sends the caller id and dial URL when changed, the dial Authorization when typed, and null to remove it', () => {
+    const form = settingsToForm(settings);
+    const blockedNumbers = ['03-1234-5678', '090-1111-2222'];
+    expect(formToSettingsInput({ ...form, twilioCallerId: '+81 3-1234-9999', ctiDialUrl: ` ${ARI}&priority=1 ` }, settings)).toEqual({
+      blockedNumbers, twilioCallerId: '+81 3-1234-9999', ctiDialUrl: `${ARI}&priority=1`,
+    });
+    expect(formToSettingsInput({ ...form, twilioCallerId: '', ctiDialUrl: '' }, settings)).toEqual({ blockedNumbers, twilioCallerId: null, ctiDialUrl: null });
+    expect(formToSettingsInput({ ...form, ctiDialAuthorization: 'Basic YTpi' }, settings)).toEqual({ blockedNumbers, ctiDialAuthorization: 'Basic YTpi' });
+    expect(formToSettingsInput({ ...form, clearCtiDialAuthorization: true }, settings)).toEqual({ blockedNumbers, ctiDialAuthorization: null });
+    // Typed while marked to be removed: the typed value wins.
+    expect(formToSettingsInput({ ...form, clearCtiDialAuthorization: true, ctiDialAuthorization: 'Basic Yzpk' }, settings)).toEqual({ blockedNumbers, ctiDialAuthorization: 'Basic Yzpk' });
   });
 
   it('keeps the line number of each blocked number, skipping blank lines', () => {
@@ -46,6 +61,10 @@ describe('telephony settings form', () => {
       twilioApiKeySid: { key: 'sid', prefix: 'SK' },
       twilioAuthToken: { key: 'secret' },
       twilioApiKeySecret: { key: 'secret' },
+    });
+    expect(validateTelephonyForm({ ...form, twilioCallerId: 'main line', ctiDialUrl: 'pbx.example/{number}' })).toEqual({
+      twilioCallerId: { key: 'phone' },
+      ctiDialUrl: { key: 'dialUrl' },
     });
   });
 });

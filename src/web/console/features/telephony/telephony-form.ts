@@ -1,3 +1,4 @@
+import { normalizePhone } from '../../../../core/text-ja/phone.util.js';
 import { formatPhone } from '../../../ui/format/phone.js';
 import type { TelephonySettings, TelephonySettingsInput } from './telephony.queries.js';
 
@@ -13,12 +14,19 @@ export interface TelephonyFormValues {
   twilioApiKeySid: string;
   twilioApiKeySecret: string;
   twilioTwimlAppSid: string;
+  /** Click-to-call on Twilio: the number the customer sees, any common form. */
+  twilioCallerId: string;
+  /** Click-to-call through the PBX: the URL template ({extension}, {number}, {national}). */
+  ctiDialUrl: string;
+  ctiDialAuthorization: string;
+  /** The stored Authorization value is to be removed (the field is write-only, so emptying it keeps it). */
+  clearCtiDialAuthorization: boolean;
   /** One number per line, any common form. */
   blockedNumbers: string;
 }
 
 /** Write-only fields: the server says whether they are set (設定済み), never what they are. */
-export const WRITE_ONLY_FIELDS = ['twilioAuthToken', 'twilioApiKeySid', 'twilioApiKeySecret', 'twilioTwimlAppSid'] as const;
+export const WRITE_ONLY_FIELDS = ['twilioAuthToken', 'twilioApiKeySid', 'twilioApiKeySecret', 'twilioTwimlAppSid', 'ctiDialAuthorization'] as const;
 export type WriteOnlyField = (typeof WRITE_ONLY_FIELDS)[number];
 
 export function settingsToForm(settings: TelephonySettings): TelephonyFormValues {
@@ -28,6 +36,10 @@ export function settingsToForm(settings: TelephonySettings): TelephonyFormValues
     twilioApiKeySid: '',
     twilioApiKeySecret: '',
     twilioTwimlAppSid: '',
+    twilioCallerId: settings.twilio.callerId ? formatPhone(settings.twilio.callerId) : '',
+    ctiDialUrl: settings.cti.dialUrl ?? '',
+    ctiDialAuthorization: '',
+    clearCtiDialAuthorization: false,
     blockedNumbers: settings.blockedNumbers.map((n) => formatPhone(n)).join('\n'),
   };
 }
@@ -38,7 +50,10 @@ export function settingsToForm(settings: TelephonySettings): TelephonyFormValues
  */
 export function writeOnlyState(settings: TelephonySettings): Record<WriteOnlyField, boolean> {
   const softphone = settings.twilio.softphoneConfigured;
-  return { twilioAuthToken: settings.twilio.configured, twilioApiKeySid: softphone, twilioApiKeySecret: softphone, twilioTwimlAppSid: softphone };
+  return {
+    twilioAuthToken: settings.twilio.configured, twilioApiKeySid: softphone, twilioApiKeySecret: softphone, twilioTwimlAppSid: softphone,
+    ctiDialAuthorization: settings.cti.dialAuthorizationSet,
+  };
 }
 
 /** The non-blank lines and, for each, its line number (1-based) in the text box. */
@@ -54,25 +69,39 @@ export function blockedNumberLines(text: string): { numbers: string[]; lines: nu
   return { numbers, lines };
 }
 
-/** The PUT body: the account SID when changed (emptied: cleared), write-only fields when typed, and the blocked numbers. */
+/**
+ * The PUT body: shown fields when changed (emptied: cleared), write-only fields when typed (or the
+ * dial Authorization when marked to be removed), and the blocked numbers.
+ */
 export function formToSettingsInput(values: TelephonyFormValues, settings: TelephonySettings): TelephonySettingsInput {
   const body: TelephonySettingsInput = { blockedNumbers: blockedNumberLines(values.blockedNumbers).numbers };
-  const accountSid = values.twilioAccountSid.trim();
-  if (accountSid !== (settings.twilio.accountSid ?? '')) body.twilioAccountSid = accountSid || null;
+  const initial = settingsToForm(settings);
+  for (const field of ['twilioAccountSid', 'twilioCallerId', 'ctiDialUrl'] as const) {
+    const value = values[field].trim();
+    if (value !== initial[field]) body[field] = value || null;
+  }
   for (const field of WRITE_ONLY_FIELDS) {
     const typed = values[field].trim();
     if (typed) body[field] = typed;
   }
+  if (values.clearCtiDialAuthorization && !body.ctiDialAuthorization) body.ctiDialAuthorization = null;
   return body;
 }
 
-const SID_PREFIX: Partial<Record<keyof TelephonyFormValues, string>> = { twilioAccountSid: 'AC', twilioApiKeySid: 'SK', twilioTwimlAppSid: 'AP' };
-const SECRETS: (keyof TelephonyFormValues)[] = ['twilioAuthToken', 'twilioApiKeySecret'];
+type TextField = Exclude<keyof TelephonyFormValues, 'clearCtiDialAuthorization'>;
+const SID_PREFIX: Partial<Record<TextField, string>> = { twilioAccountSid: 'AC', twilioApiKeySid: 'SK', twilioTwimlAppSid: 'AP' };
+const SECRETS: TextField[] = ['twilioAuthToken', 'twilioApiKeySecret'];
 
-/** Problems by field: `sid` (with its prefix) or `secret`, as message keys under `telephony.validation`. */
-export function validateTelephonyForm(values: TelephonyFormValues): Record<string, { key: 'sid' | 'secret'; prefix?: string }> {
-  const problems: Record<string, { key: 'sid' | 'secret'; prefix?: string }> = {};
-  for (const [field, prefix] of Object.entries(SID_PREFIX) as [keyof TelephonyFormValues, string][]) {
+export type TelephonyProblemKey = 'sid' | 'secret' | 'phone' | 'dialUrl';
+
+/**
+ * Problems by field, as message keys under `telephony.validation`: `sid` (with its prefix),
+ * `secret`, `phone` (the caller id), `dialUrl` (not an http(s) URL). The server checks the dial URL's
+ * placeholders and names them.
+ */
+export function validateTelephonyForm(values: TelephonyFormValues): Record<string, { key: TelephonyProblemKey; prefix?: string }> {
+  const problems: Record<string, { key: TelephonyProblemKey; prefix?: string }> = {};
+  for (const [field, prefix] of Object.entries(SID_PREFIX) as [TextField, string][]) {
     const value = values[field].trim();
     if (value && !new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)) problems[field] = { key: 'sid', prefix };
   }
@@ -80,6 +109,10 @@ export function validateTelephonyForm(values: TelephonyFormValues): Record<strin
     const value = values[field].trim();
     if (value && (value.length < 16 || value.length > 128 || !/^[\x21-\x7e]+$/.test(value))) problems[field] = { key: 'secret' };
   }
+  const callerId = values.twilioCallerId.trim();
+  if (callerId && !normalizePhone(callerId).ok) problems.twilioCallerId = { key: 'phone' };
+  const dialUrl = values.ctiDialUrl.trim();
+  if (dialUrl && !/^https?:\/\/[^\s/]+/i.test(dialUrl)) problems.ctiDialUrl = { key: 'dialUrl' };
   return problems;
 }
 

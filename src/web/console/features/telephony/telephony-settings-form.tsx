@@ -1,4 +1,4 @@
-import { Badge, Button, Group, PasswordInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
@@ -17,13 +17,13 @@ import {
 } from './telephony-form.js';
 import { useSaveTelephonySettings, type TelephonySettings } from './telephony.queries.js';
 
-/** Twilio, softphone and blocked numbers of the tenant; one save for all three. */
+/** Twilio, softphone, click-to-call through the PBX and blocked numbers of the tenant; one save for all. */
 export function TelephonySettingsForm({ settings }: { settings: TelephonySettings }) {
   const { t } = useTranslation();
   const save = useSaveTelephonySettings();
   const errors = useFormErrors();
   const [values, setValues] = useState<TelephonyFormValues>(() => settingsToForm(settings));
-  const set = (field: keyof TelephonyFormValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: Exclude<keyof TelephonyFormValues, 'clearCtiDialAuthorization'>) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const written = writeOnlyState(settings);
 
   const onSubmit = (event: FormEvent) => {
@@ -86,6 +86,16 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
                 error={errors.fieldError('twilioAccountSid')}
               />
               {writeOnly('twilioAuthToken', t('telephony.twilio.authToken'), true)}
+              <TextInput
+                label={t('telephony.twilio.callerId')}
+                description={t('telephony.twilio.callerIdHint')}
+                placeholder="03-1234-5678"
+                type="tel"
+                autoComplete="off"
+                value={values.twilioCallerId}
+                onChange={(e) => set('twilioCallerId')(e.currentTarget.value)}
+                error={errors.fieldError('twilioCallerId')}
+              />
             </SimpleGrid>
           </Stack>
         </SectionCard>
@@ -99,6 +109,31 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
               {writeOnly('twilioApiKeySecret', t('telephony.softphone.apiKeySecret'), true)}
               {writeOnly('twilioTwimlAppSid', t('telephony.softphone.twimlAppSid'), false)}
             </SimpleGrid>
+          </Stack>
+        </SectionCard>
+        <SectionCard title={t('telephony.dial.title')}>
+          <Stack gap="sm">
+            <TextInput
+              label={t('telephony.dial.url')}
+              description={t('telephony.dial.urlHint')}
+              placeholder="http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&extension={national}&context=from-internal&priority=1"
+              autoComplete="off"
+              ff="monospace"
+              value={values.ctiDialUrl}
+              onChange={(e) => set('ctiDialUrl')(e.currentTarget.value)}
+              error={errors.fieldError('ctiDialUrl')}
+            />
+            {writeOnly('ctiDialAuthorization', t('telephony.dial.authorization'), true)}
+            {written.ctiDialAuthorization && (
+              <Checkbox
+                label={t('telephony.dial.clearAuthorization')}
+                checked={values.clearCtiDialAuthorization}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked;
+                  setValues((v) => ({ ...v, clearCtiDialAuthorization: checked }));
+                }}
+              />
+            )}
           </Stack>
         </SectionCard>
         <SectionCard title={t('telephony.blocked.title')}>
