@@ -150,8 +150,11 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
   const portal = createPortalServices({ db, audit, ids, clock, knowledgePublic, customers, interactions, cases, contacts, routing, formSecret, cache: portalCache });
   // Telephony (issue 4): settings, the generic CTI webhook, the call log; screen pops go to one agent's desk sockets.
   const agentNotices = createAgentNotices();
-  const telephonySettings = createTelephonySettingsService({ repo: createTelephonySettingsRepository(db), audit, clock });
-  const cti = createCtiService({ repo: createCtiRepository(db), telephony: telephonySettings, customers, notices: agentNotices, ids, clock });
+  const telephonySettings = createTelephonySettingsService({
+    repo: createTelephonySettingsRepository(db), audit, clock,
+    queueExists: async (ctx, id) => (await routingAdmin.listQueues(ctx)).items.some((q) => q.id === id),
+  });
+  const cti = createCtiService({ repo: createCtiRepository(db), telephony: telephonySettings, customers, contacts, routing, notices: agentNotices, ids, clock });
   const callLog = createCallLogService({ repo: createCallLogRepository(db), audit });
   const twilioVoice = createTwilioVoiceService({
     calls: createVoiceCallRepository(db), flows: ivrFlowRepo, twilioSecretsOf: telephonySettings.twilioSecretsOf, contacts, callbacks, routing, ids, clock,

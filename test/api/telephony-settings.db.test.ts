@@ -51,7 +51,7 @@ describe.each(testEngines())('telephony settings API [%s]', (engine) => {
   it('starts empty and shows where the PBX posts, with the token as a placeholder', async () => {
     expect(await settingsOf(admin)).toEqual({
       twilio: { configured: false, accountSid: null, softphoneConfigured: false, callerId: null },
-      cti: { tokenSet: false, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: null, dialAuthorizationSet: false },
+      cti: { tokenSet: false, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: null, dialAuthorizationSet: false, queueId: null },
       blockedNumbers: [],
       updatedAt: null,
     });

@@ -3,7 +3,7 @@ import { createdAt, idColumn, tenantIdColumn, tstz, updatedAt } from './columns.
 import { tenants } from './tenant.table.js';
 import { users } from './user.table.js';
 import { customers } from './customer.table.js';
-import { contacts } from './routing.table.js';
+import { contacts, routingQueues } from './routing.table.js';
 import { interactions } from './interaction.table.js';
 import { ivrFlows } from './ivr.table.js';
 
@@ -25,6 +25,11 @@ export const telephonySettings = pgTable(
     /** The number (E.164) click-to-call shows to the customer on Twilio (one of the tenant's Twilio numbers). */
     twilioCallerId: text('twilio_caller_id'),
     ctiTokenHash: text('cti_token_hash'),
+    /**
+     * Where a PBX's inbound calls are counted in routing (wallboard, metrics, the desk's work list)
+     * when the CTI event names no queue of the tenant; null: such calls are only logged.
+     */
+    ctiQueueId: uuid('cti_queue_id').references(() => routingQueues.id, { onDelete: 'set null' }),
     /**
      * Click-to-call through the PBX: a URL template the server POSTs to, with {extension}, {number}
      * (E.164) and {national} filled in (e.g. Asterisk ARI's originate), and the Authorization header

@@ -33,16 +33,23 @@ export function createCtiRepository(db: Db) {
      * Logs a new call with its interaction; false when the call was already there (a redelivery, or
      * a concurrent one that won: the unique index on (tenant, provider, callId) decides, without an error).
      */
-    async insertCall(call: CallInsert, interaction: InteractionInsert): Promise<boolean> {
+    async insertCall(call: CallInsert, interaction: InteractionInsert | null): Promise<boolean> {
       return db.transaction(async (tx) => {
         const inserted = await tx.insert(voiceCalls).values({ ...call, interactionId: null })
           .onConflictDoNothing({ target: [voiceCalls.tenantId, voiceCalls.provider, voiceCalls.externalId] })
           .returning({ id: voiceCalls.id });
         if (inserted.length === 0) return false;
+        // A call counted in routing gets its interaction from its contact (linkContact).
+        if (interaction === null) return true;
         await tx.insert(interactions).values(interaction);
         await tx.update(voiceCalls).set({ interactionId: interaction.id }).where(and(eq(voiceCalls.tenantId, call.tenantId), eq(voiceCalls.id, call.id)));
         return true;
       });
+    },
+    /** The routing contact of a call counted in a queue: its interaction is the call's history entry. */
+    async linkContact(tenantId: string, id: string, contact: { contactId: string; interactionId: string }): Promise<VoiceCallRow | null> {
+      const [row] = await db.update(voiceCalls).set(contact).where(and(eq(voiceCalls.tenantId, tenantId), eq(voiceCalls.id, id))).returning();
+      return row ?? null;
     },
     /**
      * Moves the call on from `fromStatus` (null when another event moved it first: decide again) and

@@ -8,6 +8,10 @@ import type { TenantContext } from '../../platform/principal.js';
 import type { AgentNotices, CallPopMessage } from '../../realtime/agent-notices.js';
 import { callSubjectOf } from '../calls/call-log-subject.js';
 import type { CustomerService } from '../customers/customer.service.js';
+import type { ContactService } from '../routing/contact.service.js';
+import { RoutingRefused } from '../routing/routing-errors.js';
+import type { RoutingRuntime } from '../routing/routing-runtime.js';
+import type { ContactId, AgentId } from '../../../core/routing/routing.types.js';
 import type { CtiTokenOwner } from '../telephony/telephony-settings.repository.js';
 import type { TelephonySettingsService } from '../telephony/telephony-settings.service.js';
 import { CTI_PROVIDER, type AgentIdentity, type CtiRepository, type VoiceCallRow } from './cti.repository.js';
@@ -17,6 +21,9 @@ interface Deps {
   repo: CtiRepository;
   telephony: Pick<TelephonySettingsService, 'resolveCtiToken'>;
   customers: Pick<CustomerService, 'identify' | 'getCustomer'>;
+  /** Inbound calls are counted in a routing queue as external contacts (the PBX distributes them). */
+  contacts: Pick<ContactService, 'queueOf' | 'createContact'>;
+  routing: Pick<RoutingRuntime, 'dispatch'>;
   notices: AgentNotices;
   ids: IdGenerator;
   clock: Clock;
@@ -99,8 +106,55 @@ export function createCtiService(deps: Deps) {
     for (const id of new Set(agentUserIds)) deps.notices.publish(id, message);
   }
 
+  /**
+   * The routing queue an inbound call is counted in: the tenant's queue named like the PBX's `queue`,
+   * else the tenant's CTI queue (telephony settings), else none (the call is only logged).
+   */
+  async function routingQueueOf(ctx: TenantContext, owner: CtiTokenOwner, pbxQueue: string | null): Promise<{ id: string } | null> {
+    if (pbxQueue) {
+      try {
+        return await deps.contacts.queueOf(ctx, { name: pbxQueue });
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'validation_failed')) throw err;
+      }
+    }
+    return owner.queueId ? { id: owner.queueId } : null;
+  }
+
+  /** Puts the call in the queue as an external contact; its interaction becomes the call's. Idempotent. */
+  async function countInRouting(ctx: TenantContext, row: VoiceCallRow, queue: { id: string }): Promise<VoiceCallRow> {
+    const { contact } = await deps.contacts.createContact(ctx, {
+      channel: 'voice', queueId: queue.id, externalId: `cti:${row.externalId}`, from: row.fromNumber, customerId: row.customerId,
+      subject: callSubjectOf('in', 'ringing', null), context: { call: { id: row.id, provider: CTI_PROVIDER, callId: row.externalId } },
+    }, { external: true });
+    return (await repo.linkContact(ctx.tenantId, row.id, { contactId: contact.id, interactionId: contact.interactionId })) ?? row;
+  }
+
+  /**
+   * The PBX's answer or hang-up, told to routing. An answer the engine cannot take (an agent it does
+   * not know, or already on a call) closes the contact, so it never lingers as waiting.
+   */
+  async function followInRouting(event: 'answer' | 'hangup', row: VoiceCallRow, agentUserId: string | null) {
+    const contactId = row.contactId as ContactId;
+    const end = (reason: 'customer_left' | 'system_closed') => deps.routing.dispatch({ type: 'contact_ended', contactId, reason });
+    try {
+      if (event === 'hangup') await end('customer_left');
+      else if (agentUserId) await deps.routing.dispatch({ type: 'external_answered', contactId, agentId: agentUserId as AgentId });
+      else await end('system_closed');
+    } catch (err) {
+      if (!(err instanceof RoutingRefused)) throw err;
+      // Already ended (a replay), or an answer routing cannot follow: the call log still has it all.
+      if (event === 'answer' && err.routingCode !== 'unknown_contact') await end('system_closed').catch(() => undefined);
+    }
+  }
+
   async function newCall(ctx: TenantContext, owner: CtiTokenOwner, e: Extract<CtiEvent, { event: 'newCall' }>, at: Date): Promise<CtiOutcome> {
     const seen = await repo.findCall(ctx.tenantId, e.callId);
+    if (seen && seen.direction === 'in' && seen.status === 'ringing' && !seen.contactId && !seen.interactionId) {
+      // Stored, but the server stopped before it was counted in its queue: finish that now.
+      const queue = await routingQueueOf(ctx, owner, e.queue);
+      if (queue) await countInRouting(ctx, seen, queue);
+    }
     // A resent newCall gets the same answer, and nothing pops twice.
     if (seen) return { effect: 'duplicate', callId: seen.id, reply: seen.outcome === 'rejected' ? REJECT_BUSY : NOTHING };
     const from = pbxNumberToE164(e.from);
@@ -111,6 +165,7 @@ export function createCtiService(deps: Deps) {
     // Inbound: the users being rung (and the dialled number, when it is an extension). Outbound: the caller.
     const agents = blocked ? [] : e.direction === 'in' ? await agentsNamed(ctx.tenantId, e.users, [e.to]) : await agentsNamed(ctx.tenantId, [e.from, ...e.users]);
     const caller = e.direction === 'out' ? (agents[0]?.userId ?? null) : null;
+    const queue = e.direction === 'in' && !blocked ? await routingQueueOf(ctx, owner, e.queue) : null;
 
     let log = applyCtiEvent(null, e, at.getTime()).log!;
     if (blocked) log = applyCtiEvent(log, { event: 'hangup', callId: e.callId, direction: e.direction, cause: 'busy', answeringNumber: null }, at.getTime()).log!;
@@ -123,7 +178,7 @@ export function createCtiService(deps: Deps) {
         // Numbers in E.164 when they are numbers; an extension or "anonymous" as the PBX wrote it.
         fromNumber: from ?? e.from, toNumber: to ?? e.to, status: log.status, outcome: blocked ? 'rejected' : null, cause: log.cause,
         customerId, agentUserId: caller, startedAt: at, endedAt: blocked ? at : null, createdAt: at, updatedAt: at,
-      }, {
+      }, queue ? null : {
         id: interactionId, tenantId: ctx.tenantId, customerId, channel: 'phone', direction: e.direction === 'in' ? 'inbound' : 'outbound',
         queue: e.queue, agentUserId: caller, subject: callSubjectOf(e.direction, blocked ? 'rejected' : 'ringing', log.cause),
         disposition: blocked ? 'rejected' : null, offeredAt: at, endedAt: blocked ? at : null, createdAt: at, updatedAt: at,
@@ -137,7 +192,8 @@ export function createCtiService(deps: Deps) {
       return { effect: 'duplicate', callId: winner?.id ?? null, reply: winner?.outcome === 'rejected' ? REJECT_BUSY : NOTHING };
     }
     if (blocked) return { effect: 'rejected', callId: id, reply: REJECT_BUSY };
-    const row = await repo.findCall(ctx.tenantId, e.callId);
+    let row = await repo.findCall(ctx.tenantId, e.callId);
+    if (row && queue) row = await countInRouting(ctx, row, queue);
     if (row) await pop(ctx, agents.map((a) => a.userId), row, 'ringing', e.queue);
     return { effect: 'started', callId: id, reply: NOTHING };
   }
@@ -160,6 +216,7 @@ export function createCtiService(deps: Deps) {
           { status: 'ended', endedAt: at, cause: log.cause, outcome: log.missed ? 'missed' : 'answered', answeredBy: log.answeredBy, agentUserId },
           { agentUserId, endedAt: at, ...(log.missed ? { subject: callSubjectOf(direction, 'missed', log.cause), disposition: 'missed' } : {}) }, at);
       if (updated) {
+        if (updated.contactId) await followInRouting(e.event, updated, named?.userId ?? null);
         if (e.event === 'answer' && agentUserId) await pop(ctx, [agentUserId], updated, 'answered', null);
         return { effect: e.event === 'answer' ? 'answered' : 'ended', callId: updated.id, reply: NOTHING };
       }

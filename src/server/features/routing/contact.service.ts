@@ -49,6 +49,8 @@ export interface RoutingEntry {
   priority?: number | null | undefined;
   /** Skills it needs besides its queue's, as engine keys (skill ids; see skillsFor). */
   skills?: readonly SkillRequirement[] | undefined;
+  /** A PBX distributes it (a CTI call): counted in the queue, never offered (routing.md). */
+  external?: boolean | undefined;
   context?: Record<string, unknown> | undefined;
   /** A callback keeps the customer's place in line. */
   arrivedAt?: Date | undefined;
@@ -97,6 +99,7 @@ export function createContactService(deps: Deps) {
       arrivedAt: arrivedAt.getTime() as Millis,
       ...(e.priority !== null && e.priority !== undefined ? { priority: e.priority } : {}),
       ...(e.skills && e.skills.length > 0 ? { skills: e.skills } : {}),
+      ...(e.external ? { external: true } : {}),
       ...(e.customerId ? { customerKey: e.customerId } : {}),
       ...(last ? { lastAgentId: last.agentId as AgentId, lastServedAt: last.at.getTime() as Millis } : {}),
       context: (e.context ?? {}) as Json,
@@ -163,7 +166,7 @@ export function createContactService(deps: Deps) {
 
   return {
     /** `created: false` when `externalId` was seen before (a redelivery): the same contact, nothing new. */
-    async createContact(ctx: TenantContext, input: CreateContactInput, opts: { dropUnknownSkills?: boolean } = {}) {
+    async createContact(ctx: TenantContext, input: CreateContactInput, opts: { dropUnknownSkills?: boolean; external?: boolean } = {}) {
       // Independent reads, side by side: a redelivery wastes an identification, a new contact waits less.
       const lookups = Promise.all([
         queueOf(ctx, { id: input.queueId, name: input.queueName }),
@@ -177,7 +180,7 @@ export function createContactService(deps: Deps) {
       try {
         const contact = await enter(ctx, {
           channel: input.channel, queue, kind: 'inbound', externalId: input.externalId, from: input.from, serial: input.serial,
-          customerId, subject: input.subject, priority: input.priority, skills, context: input.context,
+          customerId, subject: input.subject, priority: input.priority, skills, context: input.context, external: opts.external,
         });
         return { created: true, contact };
       } catch (err) {

@@ -33,6 +33,8 @@ export interface CtiTokenOwner {
   tokenHash: string;
   tenant: { id: string; slug: string; timeZone: string };
   blockedNumbers: string[];
+  /** Where inbound calls are counted in routing when their event names no queue of the tenant. */
+  queueId: string | null;
 }
 
 /** One row per tenant (telephony_settings); every method but `ownerOfCtiTokenHash` takes the tenant. */
@@ -56,11 +58,11 @@ export function createTelephonySettingsRepository(db: Db) {
      * hash, never about the token.
      */
     async ownerOfCtiTokenHash(tokenHash: string): Promise<CtiTokenOwner | null> {
-      const [r] = await db.select({ hash: telephonySettings.ctiTokenHash, blocked: telephonySettings.blockedNumbers, id: tenants.id, slug: tenants.slug, timeZone: tenants.timeZone })
+      const [r] = await db.select({ hash: telephonySettings.ctiTokenHash, blocked: telephonySettings.blockedNumbers, queueId: telephonySettings.ctiQueueId, id: tenants.id, slug: tenants.slug, timeZone: tenants.timeZone })
         .from(telephonySettings).innerJoin(tenants, eq(tenants.id, telephonySettings.tenantId))
         .where(eq(telephonySettings.ctiTokenHash, tokenHash)).limit(1);
       if (!r?.hash) return null;
-      return { tokenHash: r.hash, tenant: { id: r.id, slug: r.slug, timeZone: r.timeZone }, blockedNumbers: r.blocked };
+      return { tokenHash: r.hash, tenant: { id: r.id, slug: r.slug, timeZone: r.timeZone }, blockedNumbers: r.blocked, queueId: r.queueId };
     },
     /** The tenant's Twilio credentials, or null until an account SID and auth token are set. */
     async twilioSecretsOf(tenantId: string): Promise<TwilioSecrets | null> {

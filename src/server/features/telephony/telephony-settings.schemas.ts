@@ -36,6 +36,8 @@ export const updateTelephonySettingsBody = z.object({
   ctiDialUrl: ctiDialUrl.nullable().optional(),
   /** Sent as the Authorization header of that POST (a secret: write-only). */
   ctiDialAuthorization: ctiDialAuthorization.nullable().optional(),
+  /** The queue a PBX's inbound calls are counted in when the CTI event names none of the tenant's queues; null: only logged. */
+  ctiQueueId: z.uuid().nullable().optional(),
   /** Calling numbers the CTI webhook rejects as busy, in any common form; stored in E.164. */
   blockedNumbers: z.array(z.string().max(40)).max(1000).optional(),
 });
@@ -60,6 +62,8 @@ export const telephonySettingsDto = z.object({
     dialUrl: z.string().nullable(),
     /** An Authorization header value for it is set (the value itself is never shown). */
     dialAuthorizationSet: z.boolean(),
+    /** Where inbound PBX calls are counted in routing when their event names no queue here, or null. */
+    queueId: z.string().nullable(),
   }),
   blockedNumbers: z.array(z.string()),
   updatedAt: z.string().nullable(),

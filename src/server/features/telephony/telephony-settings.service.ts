@@ -11,6 +11,8 @@ interface Deps {
   repo: TelephonySettingsRepository;
   audit: AuditService;
   clock: Clock;
+  /** Whether the id is a routing queue of the tenant (the CTI queue must be its own). */
+  queueExists: (ctx: TenantContext, queueId: string) => Promise<boolean>;
 }
 
 export const CTI_WEBHOOK_PATH = '/api/v1/cti';
@@ -41,7 +43,7 @@ function toDto(r: TelephonySettingsRow | null, baseUrl: string): TelephonySettin
     },
     cti: {
       tokenSet: Boolean(r?.ctiTokenHash), webhookUrl: webhookUrlOf(baseUrl, '{token}'),
-      dialUrl: r?.ctiDialUrl ?? null, dialAuthorizationSet: Boolean(r?.ctiDialAuthorization),
+      dialUrl: r?.ctiDialUrl ?? null, dialAuthorizationSet: Boolean(r?.ctiDialAuthorization), queueId: r?.ctiQueueId ?? null,
     },
     blockedNumbers: r?.blockedNumbers ?? [],
     updatedAt: r?.updatedAt.toISOString() ?? null,
@@ -60,8 +62,11 @@ export function createTelephonySettingsService(deps: Deps) {
       const patch: TelephonySettingsPatch = {
         twilioAccountSid: input.twilioAccountSid, twilioAuthToken: input.twilioAuthToken, twilioApiKeySid: input.twilioApiKeySid,
         twilioApiKeySecret: input.twilioApiKeySecret, twilioTwimlAppSid: input.twilioTwimlAppSid, twilioCallerId: input.twilioCallerId,
-        ctiDialUrl: input.ctiDialUrl, ctiDialAuthorization: input.ctiDialAuthorization, blockedNumbers,
+        ctiDialUrl: input.ctiDialUrl, ctiDialAuthorization: input.ctiDialAuthorization, ctiQueueId: input.ctiQueueId, blockedNumbers,
       };
+      if (input.ctiQueueId && !(await deps.queueExists(ctx, input.ctiQueueId))) {
+        throw new AppError('validation_failed', 'Unknown queue for this tenant', [{ path: 'ctiQueueId', message: 'no such queue in this tenant' }]);
+      }
       const row = await repo.upsert(ctx.tenantId, patch, deps.clock.now());
       // Which fields changed, never their values: secrets and callers' numbers stay out of the audit log.
       const fields = Object.entries(patch).filter(([, v]) => v !== undefined).map(([k, v]) => (v === null ? `${k} (cleared)` : k));

@@ -798,6 +798,12 @@ export const en: Messages = {
       apiKeySecret: 'API key secret',
       twimlAppSid: 'TwiML app SID',
     },
+    ctiQueue: {
+      title: 'Count PBX calls in a queue',
+      label: 'Queue',
+      hint: 'When a CTI event names no queue of this tenant, inbound PBX calls are counted in this queue (wallboard, answer rate, agent state and wrap-up). The PBX still distributes them.',
+      none: 'Do not count (call log only)',
+    },
     blocked: {
       title: 'Blocked numbers',
       label: 'Numbers to reject',

@@ -796,6 +796,12 @@ export const ja = {
       apiKeySecret: 'API キーのシークレット',
       twimlAppSid: 'TwiML アプリ SID',
     },
+    ctiQueue: {
+      title: 'PBX の着信をキューで集計',
+      label: '集計するキュー',
+      hint: 'CTI イベントの queue がこのテナントのキュー名と一致しないとき、PBX の着信をこのキューで数えます（ウォールボード・応答率・エージェントの状態と後処理）。配分は PBX が行います。',
+      none: '集計しない（通話履歴のみ）',
+    },
     blocked: {
       title: '着信拒否番号',
       label: '着信拒否する番号',

@@ -6,16 +6,26 @@ const ACCOUNT = `AC${'a'.repeat(32)}`;
 const ARI = 'http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&extension={national}';
 const settings: TelephonySettings = {
   twilio: { configured: true, accountSid: ACCOUNT, softphoneConfigured: false, callerId: '+81312340000' },
-  cti: { tokenSet: true, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: ARI, dialAuthorizationSet: true },
+  cti: { tokenSet: true, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: ARI, dialAuthorizationSet: true, queueId: null },
   blockedNumbers: ['+81312345678', '+819011112222'],
   updatedAt: '2026-11-23T05:00:00.000Z',
 };
 
 describe('telephony settings form', () => {
+  it('sends the CTI queue when chosen, and null when set back to none', () => {
+    const form = settingsToForm(settings);
+    const blockedNumbers = ['03-1234-5678', '090-1111-2222'];
+    const queueId = '0b6f7c1e-4a77-4c55-9d3a-0d3f4e2b9a11';
+    expect(formToSettingsInput({ ...form, ctiQueueId: queueId }, settings)).toEqual({ blockedNumbers, ctiQueueId: queueId });
+    const withQueue: TelephonySettings = { ...settings, cti: { ...settings.cti, queueId } };
+    expect(settingsToForm(withQueue).ctiQueueId).toBe(queueId);
+    expect(formToSettingsInput({ ...settingsToForm(withQueue), ctiQueueId: '' }, withQueue)).toEqual({ blockedNumbers, ctiQueueId: null });
+  });
+
   it('starts with the account SID and the blocked numbers as dialled at home, secrets empty', () => {
     expect(settingsToForm(settings)).toEqual({
       twilioAccountSid: ACCOUNT, twilioAuthToken: '', twilioApiKeySid: '', twilioApiKeySecret: '', twilioTwimlAppSid: '',
-      twilioCallerId: '03-1234-0000', ctiDialUrl: ARI, ctiDialAuthorization: '', clearCtiDialAuthorization: false,
+      twilioCallerId: '03-1234-0000', ctiDialUrl: ARI, ctiDialAuthorization: '', clearCtiDialAuthorization: false, ctiQueueId: '',
       blockedNumbers: '03-1234-5678\n090-1111-2222',
     });
     expect(writeOnlyState(settings)).toEqual({ twilioAuthToken: true, twilioApiKeySid: false, twilioApiKeySecret: false, twilioTwimlAppSid: false, ctiDialAuthorization: true });

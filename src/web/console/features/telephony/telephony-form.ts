@@ -21,6 +21,8 @@ export interface TelephonyFormValues {
   ctiDialAuthorization: string;
   /** The stored Authorization value is to be removed (the field is write-only, so emptying it keeps it). */
   clearCtiDialAuthorization: boolean;
+  /** The queue the PBX's inbound calls are counted in ('' = none: only logged). */
+  ctiQueueId: string;
   /** One number per line, any common form. */
   blockedNumbers: string;
 }
@@ -40,6 +42,7 @@ export function settingsToForm(settings: TelephonySettings): TelephonyFormValues
     ctiDialUrl: settings.cti.dialUrl ?? '',
     ctiDialAuthorization: '',
     clearCtiDialAuthorization: false,
+    ctiQueueId: settings.cti.queueId ?? '',
     blockedNumbers: settings.blockedNumbers.map((n) => formatPhone(n)).join('\n'),
   };
 }
@@ -76,7 +79,7 @@ export function blockedNumberLines(text: string): { numbers: string[]; lines: nu
 export function formToSettingsInput(values: TelephonyFormValues, settings: TelephonySettings): TelephonySettingsInput {
   const body: TelephonySettingsInput = { blockedNumbers: blockedNumberLines(values.blockedNumbers).numbers };
   const initial = settingsToForm(settings);
-  for (const field of ['twilioAccountSid', 'twilioCallerId', 'ctiDialUrl'] as const) {
+  for (const field of ['twilioAccountSid', 'twilioCallerId', 'ctiDialUrl', 'ctiQueueId'] as const) {
     const value = values[field].trim();
     if (value !== initial[field]) body[field] = value || null;
   }

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
@@ -16,6 +16,7 @@ import {
   type WriteOnlyField,
 } from './telephony-form.js';
 import { useSaveTelephonySettings, type TelephonySettings } from './telephony.queries.js';
+import { useQueues } from '../routing-admin/routing-admin.queries.js';
 
 /** Twilio, softphone, click-to-call through the PBX and blocked numbers of the tenant; one save for all. */
 export function TelephonySettingsForm({ settings }: { settings: TelephonySettings }) {
@@ -25,6 +26,7 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
   const [values, setValues] = useState<TelephonyFormValues>(() => settingsToForm(settings));
   const set = (field: Exclude<keyof TelephonyFormValues, 'clearCtiDialAuthorization'>) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const written = writeOnlyState(settings);
+  const queues = useQueues();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -135,6 +137,18 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
               />
             )}
           </Stack>
+        </SectionCard>
+        <SectionCard title={t('telephony.ctiQueue.title')}>
+          <Select
+            label={t('telephony.ctiQueue.label')}
+            description={t('telephony.ctiQueue.hint')}
+            placeholder={t('telephony.ctiQueue.none')}
+            clearable
+            data={(queues.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
+            value={values.ctiQueueId || null}
+            onChange={(value) => set('ctiQueueId')(value ?? '')}
+            error={errors.fieldError('ctiQueueId')}
+          />
         </SectionCard>
         <SectionCard title={t('telephony.blocked.title')}>
           <Textarea

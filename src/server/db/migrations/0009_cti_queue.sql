@@ -1,0 +1,2 @@
+ALTER TABLE "telephony_settings" ADD COLUMN "cti_queue_id" uuid;--> statement-breakpoint
+ALTER TABLE "telephony_settings" ADD CONSTRAINT "telephony_settings_cti_queue_id_routing_queues_id_fk" FOREIGN KEY ("cti_queue_id") REFERENCES "public"."routing_queues"("id") ON DELETE set null ON UPDATE no action;
