@@ -133,7 +133,8 @@ program.command('simulate').description('simulated customers and agents through 
   .option('--channels <list>', 'voice,chat (default voice)')
   .option('--status-every <s>', 'status line period, 0 = none (default 5)')
   .addOption(new Option('--hours <mode>', 'respect: the tenants\' queues and business hours; ignore: an always-open queue 「シミュレーション」').choices(['respect', 'ignore']).default('respect'))
-  .addOption(new Option('--voice <mode>', 'api: calls enter through POST /api/v1/contacts; twilio: phone calls through the Twilio webhooks and the IVR of a simulation line').choices(['api', 'twilio']).default('api'))
+  .addOption(new Option('--voice <mode>', 'api: calls enter through POST /api/v1/contacts; twilio: phone calls through the Twilio webhooks and the IVR of a simulation line; cti: a simulated PBX distributes the calls and reports them through the CTI webhook').choices(['api', 'twilio', 'cti']).default('api'))
+  .option('--cti-token <token>', 'with --voice cti: the tenant\'s own CTI token (else one is issued for the run and removed after it)')
   .option('--serve', 'host the server in this process (needed with embedded PGlite)')
   .action((o: SimulateCommandOptions) => runSimulateCommand(o));
 

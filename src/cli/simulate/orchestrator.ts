@@ -8,8 +8,9 @@ import { ContactBook, formatStatusLine, formatSummary, type BookSummary } from '
 import { offeredLoad, resolveSimParams, type SimParams, type SimParamsInput } from '../../core/simulation/sim-params.js';
 import type { ContactBody, CreatedContactBody } from './api-types.js';
 import { ApiError, type ApiClient } from './http-client.js';
-import { prepareSimulation, signIn, type PreparedTenant } from './setup.js';
+import { prepareSimulation, signIn, simExtension, type PreparedTenant } from './setup.js';
 import { SimAgent } from './sim-agent.js';
+import { SimPbx } from './sim-pbx.js';
 import { fetchTransport, TwilioPhone } from './twilio-phone.js';
 import { rebasedTransport, runTwilioCall } from './voice-caller.js';
 import { lineKeys, SIM_LINE_TEXTS } from './voice-line.js';
@@ -23,6 +24,10 @@ import { lineKeys, SIM_LINE_TEXTS } from './voice-line.js';
  * simulation line (voice-line.ts) as Twilio would (signed webhooks, TwiML followed), keys through
  * the IVR, waits in the queue, hangs up when out of patience, and once bridged talks for the handle
  * time and hangs up; the agent then does its after-contact work.
+ *
+ * With `voice: 'cti'` a simulated PBX (sim-pbx.ts) distributes the calls to the agents' extensions
+ * itself and reports them through the CTI webhook; Madoguchi counts them in the queue named like the
+ * plan's, the agent's desk holds the answered call, and the agent wraps it up after the hang-up.
  */
 
 export interface SimulationDeps {
@@ -43,8 +48,13 @@ export interface SimulationOptions {
   statusEveryMs?: number;
   /** respect: the tenants' queues and their business hours; ignore: an always-open simulation queue (setup.ts). */
   hours?: 'respect' | 'ignore';
-  /** api (default): voice contacts through `POST /api/v1/contacts`; twilio: phone calls through the Twilio webhooks. */
-  voice?: 'api' | 'twilio';
+  /**
+   * api (default): voice contacts through `POST /api/v1/contacts`; twilio: phone calls through the
+   * Twilio webhooks; cti: phone calls of a simulated PBX (sim-pbx.ts) through the CTI webhook.
+   */
+  voice?: 'api' | 'twilio' | 'cti';
+  /** With voice cti: the tenant's own CTI token (else one is issued for the run). */
+  ctiToken?: string;
   /** With voice twilio: seconds a caller listens to a prompt before keying, uniform (default 1–3). */
   ivrThinkSec?: readonly [number, number];
 }
@@ -82,8 +92,10 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
     + ` → offered load ${load.erlangs.toFixed(1)} Erlang (${(load.occupancy * 100).toFixed(0)} % of the agents' time)`);
   if (load.occupancy >= 1) log('  (the offered load exceeds what the agents can take: the queue will grow and customers will abandon)');
   const phoneCalls = opts.voice === 'twilio' && params.channels.includes('voice');
+  const pbxCalls = opts.voice === 'cti' && params.channels.includes('voice');
   const prepared = await prepareSimulation(deps, {
     tenants: opts.tenants, agents: params.agents, channels: params.channels, seed: params.seed, hours: opts.hours ?? 'respect', voiceLine: phoneCalls,
+    ...(pbxCalls ? { ctiLine: { token: opts.ctiToken } } : {}),
   });
   const runId = Date.now().toString(36);
   const book = new ContactBook(prepared.tenants[0]?.serviceLevelSec ?? 20);
@@ -110,6 +122,7 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
   const keyOf = new Map<string, string>(); // contact id → external id (the book's key)
   const key = (contactId: string) => keyOf.get(contactId) ?? contactId;
   const agents: SimAgent[] = [];
+  const agentByIndex = new Map<number, SimAgent>();
   const sessions: ApiClient[] = [];
   let viaService = 0;
   const signInAll = () => inBatches(prepared.accounts, LOGIN_CONCURRENCY, async (account) => {
@@ -117,7 +130,10 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
     if (via === 'service') viaService++;
     sessions.push(client);
     const dice: SimAgentDice = createAgentDice(params, account.index);
-    const agent = new SimAgent(account.displayName, client, phoneCalls ? { ...dice, handleMs: (ch) => dice.handleMs(ch) + (ch === 'voice' ? CALLER_HANGS_UP_FIRST_MS : 0) } : dice, {
+    const callerHangsUp = phoneCalls || pbxCalls;
+    const agent = new SimAgent(account.displayName, client, callerHangsUp ? { ...dice, handleMs: (ch) => dice.handleMs(ch) + (ch === 'voice' ? CALLER_HANGS_UP_FIRST_MS : 0) } : dice, {
+      // A PBX's call reaches the desk already connected, without an offer: its key comes with the work.
+      onWork: (items) => { for (const item of items) if (item.contact.externalId) keyOf.set(item.contact.id, item.contact.externalId); },
       onOffer: (item) => {
         if (item.contact.externalId) keyOf.set(item.contact.id, item.contact.externalId);
         // A call's offer can reach the agent before its TwiML reaches the phone.
@@ -132,6 +148,7 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
       onError: noteError,
     });
     agents.push(agent);
+    agentByIndex.set(account.index, agent);
     await agent.start();
   });
   try {
@@ -213,9 +230,37 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
     else if (r.outcome === 'dropped') noteError('call', new Error('left the queue without an agent'));
   }
 
+  // ——— the simulated PBX (voice cti): one per tenant, ringing the simulated agents' extensions
+  const pbxOf = new Map<string, SimPbx>();
+  for (const tenant of prepared.tenants) {
+    if (!tenant.ctiToken) continue;
+    const url = `${deps.baseUrl}/api/v1/cti/${encodeURIComponent(tenant.ctiToken)}`;
+    const post = async (event: Record<string, unknown>) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event), signal: AbortSignal.timeout(15_000) });
+      if (!res.ok) throw new ApiError(res.status, `cti_${res.status}`, `CTI ${String(event.event)}: HTTP ${res.status}`, res.status >= 500);
+    };
+    pbxOf.set(tenant.slug, new SimPbx(post, prepared.accounts.map((a) => ({ extension: simExtension(a.index), available: () => agentByIndex.get(a.index)?.activity === 'available' }))));
+  }
+
+  async function pbxCall(plan: ContactPlan, tenant: PreparedTenant, pbx: SimPbx) {
+    const known = plan.known && tenant.customers.some((c) => c.phone === plan.from);
+    const r = await pbx.place({
+      from: plan.from ?? unknownPhone(talk), to: '0120000000', queue: plan.queueName, patienceMs: plan.patienceMs,
+      ringMs: uniform(think, thinkMin, thinkMax) * 1000, talkMs: logNormal(talk, params.handleMeanSec, params.handleSigma) * 1000,
+    }, hangUpAll.signal, {
+      onNewCall: (callId, at) => book.created(`cti:${callId}`, at, { known, channel: 'voice' }),
+      onAnswered: (callId, _ext, at) => book.answered(`cti:${callId}`, at),
+      onHungUp: (callId, at) => book.ended(`cti:${callId}`, at),
+    });
+    if (r.outcome === 'abandoned' || r.outcome === 'cut') book.abandoned(`cti:${r.callId}`, Date.now(), { cutOff: r.outcome === 'cut' });
+    else if (r.outcome === 'failed') noteError('pbx call', new Error(r.error));
+  }
+
   async function arrive(plan: ContactPlan) {
     const tenant = bySlug.get(plan.tenantSlug)!;
     if (phoneCalls && plan.channel === 'voice' && tenant.voiceLine) return call(plan, tenant);
+    const pbx = pbxOf.get(tenant.slug);
+    if (pbx && plan.channel === 'voice') return pbxCall(plan, tenant, pbx);
     const at = Date.now();
     book.created(plan.externalId, at, { known: plan.known, channel: plan.channel });
     let created: CreatedContactBody;
@@ -297,7 +342,7 @@ export async function startSimulation(deps: SimulationDeps, opts: SimulationOpti
       // Callers still in the IVR or the queue hang up (cut off); callers talking finish now.
       hangUpAll.abort();
       await Promise.allSettled([...inFlight]);
-      if (phoneCalls) await Promise.allSettled(agents.map((a) => a.sync()));
+      if (phoneCalls || pbxCalls) await Promise.allSettled(agents.map((a) => a.sync()));
       if (statusTimer) clearInterval(statusTimer);
       const elapsedMs = Date.now() - started;
       const final = statusLine();

@@ -44,6 +44,8 @@ export interface PreparedTenant extends SimTenant {
   serviceLevelSec: number;
   /** The phone line simulated calls dial (with `voiceLine`), else null. */
   voiceLine: VoiceLine | null;
+  /** The CTI token simulated PBX events are posted with (with `ctiLine`), else null. */
+  ctiToken: string | null;
 }
 
 export interface Prepared {
@@ -84,7 +86,16 @@ export interface SetupOptions {
    * the tenant has a Twilio auth token to sign simulated calls with.
    */
   voiceLine?: boolean;
+  /**
+   * Calls come from a simulated PBX through the CTI webhook: every simulated agent gets the
+   * extension `simExtension(index)`, and each tenant a CTI token — `token` when given (the tenant's
+   * own), else one issued for this run and removed at close. A tenant that already has a token
+   * (a real PBX may use it) needs `token`.
+   */
+  ctiLine?: { token?: string | undefined };
 }
+
+export const simExtension = (i: number) => `sim-${String(i).padStart(3, '0')}`;
 
 export const simEmail = (i: number, width: number) => `sim-agent-${String(i).padStart(width, '0')}@${SIM_EMAIL_DOMAIN}`;
 export const simDisplayName = (i: number, width: number) => `シミュ ${GIVEN_NAMES[(i - 1) % GIVEN_NAMES.length]}${String(i).padStart(width, '0')}`;
@@ -106,8 +117,9 @@ export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Pr
   const tokenIds: string[] = [];
   const adminTokenIds: string[] = [];
   const lines: VoiceLine[] = [];
+  const issuedCtiTokens: string[] = []; // tenant ids
   const close = async () => {
-    const restored = await Promise.allSettled(lines.map((l) => l.restore()));
+    const restored = await Promise.allSettled([...lines.map((l) => l.restore()), ...issuedCtiTokens.map((id) => repo.clearCtiToken(id))]);
     await repo.revokeTokens(tokenIds, new Date());
     const failed = restored.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -174,6 +186,7 @@ export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Pr
         const skillList = [...required].map(([skillId, min]) => ({ skillId, level: opts.fixedLevel ?? Math.min(10, min + Math.floor(levels() * 3)) }));
         await admin.put(`/api/v1/routing/agents/${a.userId}`, {
           capacity: { ...SIM_CAPACITY, ...opts.capacity }, voiceBlocksOthers: true, othersBlockVoice: true, skills: skillList,
+          ...(opts.ctiLine ? { extension: simExtension(a.index) } : {}),
         });
       }
       const names = new Map(skills.map((s) => [s.id, s.name]));
@@ -188,6 +201,22 @@ export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Pr
         lines.push(voiceLine);
       }
 
+      // ——— the simulated PBX's CTI token
+      let ctiToken: string | null = null;
+      if (opts.ctiLine) {
+        if (opts.ctiLine.token) {
+          const owner = await services.telephonySettings.resolveCtiToken(opts.ctiLine.token);
+          if (owner?.tenant.id !== t.id) throw new Error(`--cti-token is not ${t.slug}'s CTI token`);
+          ctiToken = opts.ctiLine.token;
+        } else if (await repo.hasCtiToken(t.id)) {
+          throw new Error(`${t.slug} already has a CTI token (a PBX may be using it): pass it with --cti-token to simulate calls with it`);
+        } else {
+          ctiToken = (await admin.post<{ token: string }>('/api/v1/telephony/cti-token')).token;
+          issuedCtiTokens.push(t.id);
+          log(`  ${t.slug}: issued a CTI token for this run (removed at the end); agents' extensions ${simExtension(1)}…`);
+        }
+      }
+
       // ——— contacts come in with a supervisor token (contacts:create)
       const contactToken = await services.auth.createApiToken({ tenantId: t.id, role: 'supervisor', name: 'simulator contacts' });
       tokenIds.push(contactToken.id);
@@ -195,7 +224,7 @@ export async function prepareSimulation(deps: SetupDeps, opts: SetupOptions): Pr
       tenants.push({
         id: t.id, slug: t.slug, name: t.name, queues: queues.map((q) => ({ id: q.id, name: q.name })), customers,
         contacts: new ApiClient(baseUrl, { bearer: contactToken.token, ...(opts.requestTimeoutMs ? { timeoutMs: opts.requestTimeoutMs } : {}) }),
-        serviceLevelSec: queues[0]?.serviceLevelSec ?? 20, voiceLine,
+        serviceLevelSec: queues[0]?.serviceLevelSec ?? 20, voiceLine, ctiToken,
       });
     }
     await repo.revokeTokens(adminTokenIds, new Date());

@@ -17,6 +17,8 @@ export interface SimAgentHooks {
   onAnswered?(contactId: string): void;
   onEnded?(contactId: string): void;
   onWrappedUp?(contactId: string): void;
+  /** The work list of a `hello`/`me` snapshot (a PBX's call arrives this way, already connected). */
+  onWork?(items: readonly WorkItemBody[]): void;
   /** A request failed (kind, 4xx/5xx/network); counted, not fatal. */
   onError?(what: string, err: unknown): void;
 }
@@ -95,6 +97,7 @@ export class SimAgent {
       case 'hello':
       case 'me':
         this.me = m.me;
+        this.hooks.onWork?.(m.me.work);
         this.feed({ type: 'snapshot', me: toSimMe(m.me) });
         break;
       case 'offer':

@@ -34,6 +34,15 @@ export function createSimRepository(db: Db) {
         .from(telephonySettings).where(eq(telephonySettings.tenantId, tenantId));
       return r ?? null;
     },
+    /** Whether the tenant has a CTI token (a PBX may be using it: the simulator never replaces it). */
+    async hasCtiToken(tenantId: string): Promise<boolean> {
+      const [r] = await db.select({ hash: telephonySettings.ctiTokenHash }).from(telephonySettings).where(eq(telephonySettings.tenantId, tenantId));
+      return Boolean(r?.hash);
+    },
+    /** Removes the CTI token this run issued (only its hash was ever stored). */
+    async clearCtiToken(tenantId: string): Promise<void> {
+      await db.update(telephonySettings).set({ ctiTokenHash: null }).where(eq(telephonySettings.tenantId, tenantId));
+    },
     /**
      * Up to `limit` customers of the tenant with a phone, an e-mail or a serial (the same sample on
      * every run: the simulator's seed picks among them).

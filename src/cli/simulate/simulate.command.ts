@@ -24,7 +24,8 @@ export interface SimulateCommandOptions {
   serve?: boolean;
   statusEvery?: string;
   hours?: 'respect' | 'ignore';
-  voice?: 'api' | 'twilio';
+  voice?: 'api' | 'twilio' | 'cti';
+  ctiToken?: string;
 }
 
 interface Ready {
@@ -127,7 +128,7 @@ export async function runSimulateCommand(o: SimulateCommandOptions): Promise<voi
     const tenants = o.tenant ? o.tenant.split(',').map((s) => s.trim()).filter(Boolean) : null;
     sim = await startSimulation(
       { services: rt.services, db: rt.database.db, baseUrl: url, publicUrl: config.publicUrl, log: (l) => console.log(l) },
-      { params, tenants, statusEveryMs, hours: o.hours ?? 'respect', voice: o.voice ?? 'api' },
+      { params, tenants, statusEveryMs, hours: o.hours ?? 'respect', voice: o.voice ?? 'api', ...(o.ctiToken ? { ctiToken: o.ctiToken } : {}) },
     );
     if (interrupted) void sim.stop();
     console.log(params.durationSec > 0 ? `Running for ${params.durationSec} s (Ctrl-C stops earlier).` : 'Running until Ctrl-C.');
