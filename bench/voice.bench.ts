@@ -14,7 +14,8 @@
  * a prompt before keying, as callers do. `--spread-ms 1000 --think-min-ms 300 --think-max-ms 1200`
  * is the stress case of 200 calls arriving in one second (see docs/benchmarks.md). In the queue Twilio's wait-URL fetch comes every QUEUE_POLL_SEC (3 s) until
  * the server answers <Leave/>; then the Enqueue action gets the <Dial> to the agent, the caller
- * talks 2–6 s and the agent leg completes (dial-done), then the status callback. 10 % of the callers
+ * talks 15–25 s (longer than the spread: every call is in progress when the last one dials) and the
+ * agent leg completes (dial-done), then the status callback. 10 % of the callers
  * are impatient: out of patience after 2–8 s in the queue they hang up (if no agent came first).
  *
  * Measured: the response time of every webhook as the caller sees it (and as the server logs it,
@@ -25,7 +26,7 @@
  *
  *   npm run bench:voice
  *   npm run bench:voice -- --calls 50 --agents 10                 # quicker
- *   options: --spread-ms 10000 --abandon-pct 10 --unknown-pct 10 --operator-pct 10 --baseline-calls 3
+ *   options: --spread-ms 10000 --talk-min-s 15 --talk-max-s 25 --abandon-pct 10 --unknown-pct 10 --operator-pct 10 --baseline-calls 3
  *            --think-min-ms 2000 --think-max-ms 6000 --customers 300 --pool 10 --seed 42 --drain-stall 30
  *   DATABASE_URL=postgres://user@host:5432/postgres   (default postgres://postgres@127.0.0.1:5432/postgres;
  *   a fresh database madoguchi_bench_voice_<pid> is created there and dropped)
@@ -75,6 +76,11 @@ const SEED = intArg(args, 'seed', 42);
 const DRAIN_STALL_S = intArg(args, 'drain-stall', 30);
 /** How long a caller listens to a prompt before keying (uniform; a real prompt plays for 5–10 s, callers key into it). */
 const THINK_MS: [number, number] = [intArg(args, 'think-min-ms', 2000), intArg(args, 'think-max-ms', 6000)];
+/**
+ * How long a connected caller talks (uniform, seconds). Longer than the dialling spread, so that the
+ * first calls answered are still in progress when the last one dials: all 200 at once.
+ */
+const TALK_S: [number, number] = [intArg(args, 'talk-min-s', 15), intArg(args, 'talk-max-s', 25)];
 const REQUEST_TIMEOUT_MS = 600_000;
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const TWILIO_PREFIX = '/api/v1/telephony/twilio/';
@@ -170,7 +176,7 @@ async function main() {
     log(`measured: ${CALLS} calls dialling within ${round(SPREAD_MS / 1000, 1)} s …`);
     const meas = await run({
       phase: 'measured', calls: CALLS, spreadMs: SPREAD_MS, oneAtATime: false,
-      unknownShare: UNKNOWN_PCT / 100, operatorShare: OPERATOR_PCT / 100, abandonShare: ABANDON_PCT / 100, talkSec: [2, 6], ...path,
+      unknownShare: UNKNOWN_PCT / 100, operatorShare: OPERATOR_PCT / 100, abandonShare: ABANDON_PCT / 100, talkSec: TALK_S, ...path,
     });
     phase = 'after';
     lag.disable();

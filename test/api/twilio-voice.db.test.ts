@@ -24,6 +24,7 @@ const NUMBER_B = '+81312340009';
 /** Queues straight into the closed queue, with no hours check before. */
 const NUMBER_A_NIGHT = '+81312340003';
 const BASE = 'https://cc.example.jp';
+const HOLD_MUSIC = 'https://cdn.example.jp/hold/loop-8s.mp3';
 
 /** The support line of the core's test kit on a tenant's queue (hours: the queue's calendar). */
 const lineFor = (queueId: string, calendar = queueId): IvrFlow => {
@@ -105,6 +106,9 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
       const res = await s.request('PUT', '/api/v1/telephony/settings', { twilioAccountSid: ACCOUNT, twilioAuthToken: token });
       expect(res.statusCode, res.body).toBe(200);
     }
+    // A's callers hear a hold clip in the queue; an http:// one is refused (Twilio fetches it from the internet).
+    expectProblem(await admin.request('PUT', '/api/v1/telephony/settings', { twilioHoldMusicUrl: 'http://cdn.example.jp/hold.mp3' }), 400, 'validation_failed');
+    expect((await admin.request('PUT', '/api/v1/telephony/settings', { twilioHoldMusicUrl: HOLD_MUSIC })).json().twilio.holdMusicUrl).toBe(HOLD_MUSIC);
   });
   afterAll(() => t.close());
 
@@ -119,9 +123,10 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     expect(await call.press('12345678#')).toBe('queued');
     expect(call.heard.at(-1)).toBe('担当者におつなぎします。');
 
-    // Nobody is ready: the caller waits, hearing the news once, then short pauses.
+    // Nobody is ready: the caller waits, hearing the news once, then the tenant's hold clip.
     expect(await call.waitInQueue(0)).toBe(false);
     expect(call.heard.at(-1)).toContain('このままお待ちください');
+    expect(call.played).toEqual([HOLD_MUSIC]);
     const row = await callRow(call.callSid);
     expect(row).toMatchObject({ status: 'queued', outcome: 'enqueue', customerId, entered: { serial: '12345678' }, tenantId: staff.tenant.id });
     const contact = (await sv.get(`/api/v1/contacts/${row!.contactId}`)).json();

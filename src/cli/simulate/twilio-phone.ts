@@ -63,6 +63,8 @@ export class TwilioPhone {
   readonly callSid: string;
   /** Everything the caller heard (Say), in order. */
   readonly heard: string[] = [];
+  /** The audio played to the caller in the queue (Play URLs), in order. */
+  readonly played: string[] = [];
   state: PhoneState = 'ended';
   /** Milliseconds each webhook took to answer, in order (for the benchmark). */
   readonly latencies: number[] = [];
@@ -106,7 +108,10 @@ export class TwilioPhone {
     const queueTime = queueTimeSec ?? Math.round((Date.now() - this.queueSince) / 1000);
     const twiml = await this.post(url, { CallStatus: 'in-progress', QueueSid: this.queueSid, QueueTime: String(queueTime), QueuePosition: '1', AvgQueueTime: '0', CurrentQueueSize: '1', MaxQueueSize: '100' });
     const verbs = this.verbs(twiml);
-    for (const v of verbs) if (v.tagName === 'Say') this.heard.push(v.textContent ?? '');
+    for (const v of verbs) {
+      if (v.tagName === 'Say') this.heard.push(v.textContent ?? '');
+      if (v.tagName === 'Play') this.played.push(v.textContent ?? '');
+    }
     if (!verbs.some((v) => v.tagName === 'Leave')) return false;
     this.follow(await this.post(this.expect(this.afterQueueUrl, 'queued'), { CallStatus: 'in-progress', QueueResult: 'leave', QueueSid: this.queueSid, QueueTime: String(queueTime) }));
     return true;

@@ -24,6 +24,11 @@ export const telephonySettings = pgTable(
     twilioTwimlAppSid: text('twilio_twiml_app_sid'),
     /** The number (E.164) click-to-call shows to the customer on Twilio (one of the tenant's Twilio numbers). */
     twilioCallerId: text('twilio_caller_id'),
+    /**
+     * What callers hear in the queue between the announcements: a short clip (mp3/wav, a few
+     * seconds), played once per wait-URL fetch, so the caller leaves the queue when it ends.
+     */
+    twilioHoldMusicUrl: text('twilio_hold_music_url'),
     ctiTokenHash: text('cti_token_hash'),
     /**
      * Where a PBX's inbound calls are counted in routing (wallboard, metrics, the desk's work list)

@@ -14,6 +14,8 @@ export interface TwilioSecrets {
   apiKeySid: string | null;
   apiKeySecret: string | null;
   twimlAppSid: string | null;
+  /** Not a secret, but what the adapter answers the queue's wait URL with. */
+  holdMusicUrl: string | null;
 }
 
 /**
@@ -70,7 +72,7 @@ export function createTelephonySettingsRepository(db: Db) {
       if (!r?.twilioAccountSid || !r.twilioAuthToken) return null;
       return {
         accountSid: r.twilioAccountSid, authToken: r.twilioAuthToken, apiKeySid: r.twilioApiKeySid,
-        apiKeySecret: r.twilioApiKeySecret, twimlAppSid: r.twilioTwimlAppSid,
+        apiKeySecret: r.twilioApiKeySecret, twimlAppSid: r.twilioTwimlAppSid, holdMusicUrl: r.twilioHoldMusicUrl,
       };
     },
     async dialSetupOf(tenantId: string, userId: string): Promise<DialSetup> {

@@ -23,6 +23,17 @@ const ctiDialUrl = z.string().trim().max(CTI_DIAL_URL_MAX).superRefine((v, ctx) 
 /** The Authorization header value sent to the PBX (e.g. `Basic …`): one header line of printable ASCII. */
 const ctiDialAuthorization = z.string().trim().min(1).max(1000).regex(/^[\x20-\x7e]+$/, 'must be printable ASCII on one line (an HTTP header value)');
 
+/** Where Twilio fetches the hold music: https only (Twilio fetches it from the internet). */
+const holdMusicUrl = z.string().trim().max(1000).superRefine((v, ctx) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(v);
+  } catch {
+    url = null;
+  }
+  if (url?.protocol !== 'https:' || url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must be an https:// URL without user or password' });
+});
+
 /** Every field is optional: an omitted one stays as it is, null clears it. */
 export const updateTelephonySettingsBody = z.object({
   twilioAccountSid: sid('AC', 'account SID').nullable().optional(),
@@ -32,6 +43,8 @@ export const updateTelephonySettingsBody = z.object({
   twilioTwimlAppSid: sid('AP', 'TwiML app SID').nullable().optional(),
   /** The number click-to-call shows to the customer on Twilio (one of the account's numbers), stored in E.164. */
   twilioCallerId: e164Phone.nullable().optional(),
+  /** A short clip (https, mp3/wav) callers hear in the queue between announcements; null: silence. */
+  twilioHoldMusicUrl: holdMusicUrl.nullable().optional(),
   /** Click-to-call through the PBX: the URL the server POSTs to, e.g. Asterisk ARI's originate (docs/cti.md). */
   ctiDialUrl: ctiDialUrl.nullable().optional(),
   /** Sent as the Authorization header of that POST (a secret: write-only). */
@@ -52,6 +65,8 @@ export const telephonySettingsDto = z.object({
     softphoneConfigured: z.boolean(),
     /** The caller id of click-to-call (E.164), or null. */
     callerId: z.string().nullable(),
+    /** The clip callers hear in the queue, or null. */
+    holdMusicUrl: z.string().nullable(),
   }),
   cti: z.object({
     /** A token exists (it is shown once, when rotated; only its hash is kept). */

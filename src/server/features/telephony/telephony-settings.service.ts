@@ -40,6 +40,7 @@ function toDto(r: TelephonySettingsRow | null, baseUrl: string): TelephonySettin
       accountSid: r?.twilioAccountSid ?? null,
       softphoneConfigured: softphoneSet(r),
       callerId: r?.twilioCallerId ?? null,
+      holdMusicUrl: r?.twilioHoldMusicUrl ?? null,
     },
     cti: {
       tokenSet: Boolean(r?.ctiTokenHash), webhookUrl: webhookUrlOf(baseUrl, '{token}'),
@@ -62,6 +63,7 @@ export function createTelephonySettingsService(deps: Deps) {
       const patch: TelephonySettingsPatch = {
         twilioAccountSid: input.twilioAccountSid, twilioAuthToken: input.twilioAuthToken, twilioApiKeySid: input.twilioApiKeySid,
         twilioApiKeySecret: input.twilioApiKeySecret, twilioTwimlAppSid: input.twilioTwimlAppSid, twilioCallerId: input.twilioCallerId,
+        twilioHoldMusicUrl: input.twilioHoldMusicUrl,
         ctiDialUrl: input.ctiDialUrl, ctiDialAuthorization: input.ctiDialAuthorization, ctiQueueId: input.ctiQueueId, blockedNumbers,
       };
       if (input.ctiQueueId && !(await deps.queueExists(ctx, input.ctiQueueId))) {

@@ -79,7 +79,7 @@ export interface TwilioTarget {
 interface Deps {
   calls: VoiceCallRepository;
   /** The tenant's Twilio credentials (telephony settings); null when Twilio is not set up. */
-  twilioSecretsOf(tenantId: string): Promise<{ authToken: string } | null>;
+  twilioSecretsOf(tenantId: string): Promise<{ authToken: string; holdMusicUrl: string | null } | null>;
   flows: Pick<IvrFlowRepository, 'flowOfNumber' | 'findVersion'>;
   contacts: ContactService;
   callbacks: CallbackService;
@@ -239,7 +239,8 @@ export function createTwilioVoiceService(deps: Deps) {
       if (call.contactId && !(await stillWaiting(call.tenantId, call.contactId))) return leaveQueueTwiml();
       const avg = Number(p.AvgQueueTime);
       const queueTime = Number(p.QueueTime ?? 0);
-      return queueWaitTwiml({ estimatedWaitSec: Number.isFinite(avg) && avg > 0 ? avg : null, musicUrl: null, announce: queueTime < 1 });
+      const musicUrl = (await secretsOf(call.tenantId))?.holdMusicUrl ?? null;
+      return queueWaitTwiml({ estimatedWaitSec: Number.isFinite(avg) && avg > 0 ? avg : null, musicUrl, announce: queueTime < 1 });
     },
 
     /** How the caller left the queue: to the agent routing connected, or by hanging up. */

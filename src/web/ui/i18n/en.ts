@@ -782,6 +782,7 @@ export const en: Messages = {
       secret: 'Enter 16–128 printable ASCII characters without spaces',
       phone: 'Enter a phone number (e.g. 03-1234-5678)',
       dialUrl: 'Enter a URL starting with http:// or https://',
+      httpsUrl: 'Enter a URL starting with https://',
     },
     twilio: {
       title: 'Twilio',
@@ -789,6 +790,8 @@ export const en: Messages = {
       authToken: 'Auth token',
       callerId: 'Caller ID',
       callerIdHint: 'The number customers see on click-to-call (one of your Twilio numbers)',
+      holdMusic: 'Hold music',
+      holdMusicHint: 'An https URL of a short clip (mp3/wav, a few seconds), repeated while callers wait (after each play the caller is put through if an agent took the call). Empty: silence.',
     },
     softphone: {
       title: 'Softphone (calls in the browser)',

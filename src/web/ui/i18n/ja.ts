@@ -780,6 +780,7 @@ export const ja = {
       secret: '空白を含まない 16〜128 文字の半角英数記号で入力してください',
       phone: '電話番号として読めません（例: 03-1234-5678）',
       dialUrl: 'http:// または https:// で始まる URL を入力してください',
+      httpsUrl: 'https:// で始まる URL を入力してください',
     },
     twilio: {
       title: 'Twilio',
@@ -787,6 +788,8 @@ export const ja = {
       authToken: '認証トークン',
       callerId: '発信者番号',
       callerIdHint: 'クリック発信でお客様に表示する番号（Twilio で使える番号）',
+      holdMusic: '保留音（待ち呼中の音楽）',
+      holdMusicHint: '数秒の短い音源（mp3/wav）の https URL。待っている間に繰り返し流れます（1 回流れ終わるごとに担当者につながったかを確認します）。空欄: 無音。',
     },
     softphone: {
       title: 'ソフトフォン（ブラウザで通話）',

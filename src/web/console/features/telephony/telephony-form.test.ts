@@ -5,13 +5,21 @@ import type { TelephonySettings } from './telephony.queries.js';
 const ACCOUNT = `AC${'a'.repeat(32)}`;
 const ARI = 'http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&extension={national}';
 const settings: TelephonySettings = {
-  twilio: { configured: true, accountSid: ACCOUNT, softphoneConfigured: false, callerId: '+81312340000' },
+  twilio: { configured: true, accountSid: ACCOUNT, softphoneConfigured: false, callerId: '+81312340000', holdMusicUrl: null },
   cti: { tokenSet: true, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: ARI, dialAuthorizationSet: true, queueId: null },
   blockedNumbers: ['+81312345678', '+819011112222'],
   updatedAt: '2026-11-23T05:00:00.000Z',
 };
 
 describe('telephony settings form', () => {
+  it('sends the hold music URL when changed, and refuses one that is not https', () => {
+    const form = settingsToForm(settings);
+    const url = 'https://cdn.example.jp/hold/loop-8s.mp3';
+    expect(formToSettingsInput({ ...form, twilioHoldMusicUrl: ` ${url} ` }, settings)).toMatchObject({ twilioHoldMusicUrl: url });
+    expect(validateTelephonyForm({ ...form, twilioHoldMusicUrl: 'http://cdn.example.jp/hold.mp3' })).toEqual({ twilioHoldMusicUrl: { key: 'httpsUrl' } });
+    expect(validateTelephonyForm({ ...form, twilioHoldMusicUrl: url })).toEqual({});
+  });
+
   it('sends the CTI queue when chosen, and null when set back to none', () => {
     const form = settingsToForm(settings);
     const blockedNumbers = ['03-1234-5678', '090-1111-2222'];
@@ -25,7 +33,7 @@ describe('telephony settings form', () => {
   it('starts with the account SID and the blocked numbers as dialled at home, secrets empty', () => {
     expect(settingsToForm(settings)).toEqual({
       twilioAccountSid: ACCOUNT, twilioAuthToken: '', twilioApiKeySid: '', twilioApiKeySecret: '', twilioTwimlAppSid: '',
-      twilioCallerId: '03-1234-0000', ctiDialUrl: ARI, ctiDialAuthorization: '', clearCtiDialAuthorization: false, ctiQueueId: '',
+      twilioCallerId: '03-1234-0000', twilioHoldMusicUrl: '', ctiDialUrl: ARI, ctiDialAuthorization: '', clearCtiDialAuthorization: false, ctiQueueId: '',
       blockedNumbers: '03-1234-5678\n090-1111-2222',
     });
     expect(writeOnlyState(settings)).toEqual({ twilioAuthToken: true, twilioApiKeySid: false, twilioApiKeySecret: false, twilioTwimlAppSid: false, ctiDialAuthorization: true });

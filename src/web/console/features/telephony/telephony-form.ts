@@ -16,6 +16,8 @@ export interface TelephonyFormValues {
   twilioTwimlAppSid: string;
   /** Click-to-call on Twilio: the number the customer sees, any common form. */
   twilioCallerId: string;
+  /** The clip callers hear in the queue (https). */
+  twilioHoldMusicUrl: string;
   /** Click-to-call through the PBX: the URL template ({extension}, {number}, {national}). */
   ctiDialUrl: string;
   ctiDialAuthorization: string;
@@ -39,6 +41,7 @@ export function settingsToForm(settings: TelephonySettings): TelephonyFormValues
     twilioApiKeySecret: '',
     twilioTwimlAppSid: '',
     twilioCallerId: settings.twilio.callerId ? formatPhone(settings.twilio.callerId) : '',
+    twilioHoldMusicUrl: settings.twilio.holdMusicUrl ?? '',
     ctiDialUrl: settings.cti.dialUrl ?? '',
     ctiDialAuthorization: '',
     clearCtiDialAuthorization: false,
@@ -79,7 +82,7 @@ export function blockedNumberLines(text: string): { numbers: string[]; lines: nu
 export function formToSettingsInput(values: TelephonyFormValues, settings: TelephonySettings): TelephonySettingsInput {
   const body: TelephonySettingsInput = { blockedNumbers: blockedNumberLines(values.blockedNumbers).numbers };
   const initial = settingsToForm(settings);
-  for (const field of ['twilioAccountSid', 'twilioCallerId', 'ctiDialUrl', 'ctiQueueId'] as const) {
+  for (const field of ['twilioAccountSid', 'twilioCallerId', 'twilioHoldMusicUrl', 'ctiDialUrl', 'ctiQueueId'] as const) {
     const value = values[field].trim();
     if (value !== initial[field]) body[field] = value || null;
   }
@@ -95,7 +98,7 @@ type TextField = Exclude<keyof TelephonyFormValues, 'clearCtiDialAuthorization'>
 const SID_PREFIX: Partial<Record<TextField, string>> = { twilioAccountSid: 'AC', twilioApiKeySid: 'SK', twilioTwimlAppSid: 'AP' };
 const SECRETS: TextField[] = ['twilioAuthToken', 'twilioApiKeySecret'];
 
-export type TelephonyProblemKey = 'sid' | 'secret' | 'phone' | 'dialUrl';
+export type TelephonyProblemKey = 'sid' | 'secret' | 'phone' | 'dialUrl' | 'httpsUrl';
 
 /**
  * Problems by field, as message keys under `telephony.validation`: `sid` (with its prefix),
@@ -114,6 +117,8 @@ export function validateTelephonyForm(values: TelephonyFormValues): Record<strin
   }
   const callerId = values.twilioCallerId.trim();
   if (callerId && !normalizePhone(callerId).ok) problems.twilioCallerId = { key: 'phone' };
+  const music = values.twilioHoldMusicUrl.trim();
+  if (music && !/^https:\/\/[^\s/]+/i.test(music)) problems.twilioHoldMusicUrl = { key: 'httpsUrl' };
   const dialUrl = values.ctiDialUrl.trim();
   if (dialUrl && !/^https?:\/\/[^\s/]+/i.test(dialUrl)) problems.ctiDialUrl = { key: 'dialUrl' };
   return problems;

@@ -98,6 +98,16 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
                 onChange={(e) => set('twilioCallerId')(e.currentTarget.value)}
                 error={errors.fieldError('twilioCallerId')}
               />
+              <TextInput
+                label={t('telephony.twilio.holdMusic')}
+                description={t('telephony.twilio.holdMusicHint')}
+                placeholder="https://…/hold-loop.mp3"
+                type="url"
+                autoComplete="off"
+                value={values.twilioHoldMusicUrl}
+                onChange={(e) => set('twilioHoldMusicUrl')(e.currentTarget.value)}
+                error={errors.fieldError('twilioHoldMusicUrl')}
+              />
             </SimpleGrid>
           </Stack>
         </SectionCard>

@@ -1,0 +1,1 @@
+ALTER TABLE "telephony_settings" ADD COLUMN "twilio_hold_music_url" text;
