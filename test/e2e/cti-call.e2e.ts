@@ -63,12 +63,16 @@ describe('a PBX call through the CTI webhook: pop before answering, handled and 
     // ---- answered on the phone: the desk holds the call ----------------------------------------------
     await cti(token, { event: 'answer', ...call, answeringNumber: EXTENSION });
     await expect.poll(() => desk.getByTestId('agent-activity').textContent(), { timeout: UI_TIMEOUT }).toBe('対応中');
+    // The call is now a work item with the customer's record: the pop steps aside.
+    await expect.poll(() => desk.getByTestId('screen-pop').getByText(CALLER.serial).count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => desk.getByTestId('call-pop').count(), { timeout: UI_TIMEOUT }).toBe(0);
 
     // ---- hung up: 後処理, then finished ---------------------------------------------------------------
     await cti(token, { event: 'hangup', ...call, answeringNumber: EXTENSION, cause: 'normalClearing' });
     await expect.poll(() => desk.getByTestId('agent-activity').textContent(), { timeout: UI_TIMEOUT }).toBe('後処理');
     await desk.getByRole('button', { name: '後処理完了', exact: true }).click();
     await expect.poll(() => desk.getByTestId('agent-activity').textContent(), { timeout: UI_TIMEOUT }).toBe('受付可');
+    expect(await desk.getByTestId('call-pop').count()).toBe(0); // and does not come back
 
     // ---- the wallboard and the call log ------------------------------------------------------------
     await expect.poll(() => tileCount(wallboard, answeredTile), { timeout: UI_TIMEOUT }).toBe(answeredBefore + 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallPop } from '../../api/routing-types.js';
-import { callPopNumber, isCallPop, upsertCallPop } from './call-pop.js';
+import type { WorkItem } from '../../api/routing-types.js';
+import { callIdsOfWork, callPopNumber, isCallPop, upsertCallPop } from './call-pop.js';
 import { isAgentServerMessage } from './desk-state.js';
 
 function pop(id: string, extra: Partial<CallPop> = {}): CallPop {
@@ -11,6 +12,11 @@ function pop(id: string, extra: Partial<CallPop> = {}): CallPop {
 }
 
 describe('call pops', () => {
+  it('knows the calls the desk holds as work items (a PBX call counted in routing)', () => {
+    const item = (context: Record<string, unknown> | null) => ({ contact: { context } }) as unknown as WorkItem;
+    expect(callIdsOfWork([item({ call: { id: 'call-1', provider: 'cti' } }), item(null), item({ call: 'x' }), item({ ivr: {} })])).toEqual(['call-1']);
+  });
+
   it('reads a call_pop frame of the agent socket', () => {
     expect(isAgentServerMessage({ type: 'call_pop', call: pop('a') })).toBe(true);
     expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), status: 'ended' } })).toBe(false);

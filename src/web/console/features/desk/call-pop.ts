@@ -1,4 +1,4 @@
-import type { CallPop } from '../../api/routing-types.js';
+import type { CallPop, WorkItem } from '../../api/routing-types.js';
 
 /**
  * The desk's telephone screen pops (`call_pop` frames of the agent socket): one per call, the last
@@ -33,4 +33,17 @@ export function upsertCallPop(pops: readonly CallPop[], pop: CallPop): CallPop[]
 /** The other party's number: the caller of an inbound call, the called number of an outbound one. */
 export function callPopNumber(pop: Pick<CallPop, 'direction' | 'from' | 'to'>): string {
   return pop.direction === 'in' ? pop.from : pop.to;
+}
+
+/**
+ * The calls the desk holds as work items (a PBX call counted in routing: its contact's context names
+ * the call log row). Their pops step aside for the work item, which shows the same customer and more.
+ */
+export function callIdsOfWork(work: readonly WorkItem[]): string[] {
+  const ids: string[] = [];
+  for (const w of work) {
+    const call = w.contact.context?.call;
+    if (call && typeof call === 'object' && typeof (call as { id?: unknown }).id === 'string') ids.push((call as { id: string }).id);
+  }
+  return ids;
 }

@@ -13,7 +13,7 @@ import { LoadError, LoadingState } from '../../common/load-state.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { useAgentCommand, useAgentMe } from './agent.queries.js';
 import { useAgentSocket } from './agent-socket.js';
-import { upsertCallPop } from './call-pop.js';
+import { callIdsOfWork, upsertCallPop } from './call-pop.js';
 import { CallPopCard } from './call-pop-card.js';
 import { ConnectionBadge } from './connection-badge.js';
 import { ConsultNotices } from './consult-notices.js';
@@ -67,6 +67,15 @@ export function DeskPage() {
   const offers = pendingOffers(me.data);
   const held = heldContacts(me.data);
   const session = useSession();
+  // A PBX call the desk holds as a work item: its pop steps aside (an 'answered' pop may follow it).
+  const [heldCalls, setHeldCalls] = useState<ReadonlySet<string>>(new Set());
+  const workCallIds = callIdsOfWork(me.data?.work ?? NO_WORK);
+  const workCallKey = workCallIds.join(',');
+  useEffect(() => {
+    if (workCallIds.length > 0) setHeldCalls((held) => (workCallIds.every((id) => held.has(id)) ? held : new Set([...held, ...workCallIds])));
+    // The ids' joined key is the whole dependency.
+  }, [workCallKey]);
+  const shownPops = callPops.filter((c) => !heldCalls.has(c.id));
   // Softphones only for a user who is an agent: opened once /agent/me answered.
   const phones = useSoftphones(me.data && !notAgent ? (session.data?.memberships ?? []) : NO_MEMBERSHIPS, me.data?.work ?? NO_WORK);
   const { drafts, update } = useWorkDrafts((me.data?.work ?? []).map((w) => w.contact.id));
@@ -148,7 +157,7 @@ export function DeskPage() {
       <StateSelector me={agent} pending={presence.isPending} onChange={(body) => presence.mutate({ kind: 'presence', body })} />
       <SoftphonePanel phones={phones} />
       <ConsultNotices consults={consults} onDismiss={(index) => setConsults((list) => list.filter((_, i) => i !== index))} />
-      {callPops.map((call) => (
+      {shownPops.map((call) => (
         <CallPopCard key={call.id} call={call} onDismiss={() => setCallPops((list) => list.filter((c) => c.id !== call.id))} />
       ))}
       {offers.map((item, index) => (
@@ -187,7 +196,7 @@ export function DeskPage() {
         </WorkTabs>
       ) : (
         offers.length === 0 &&
-        callPops.length === 0 && (
+        shownPops.length === 0 && (
           <Text c="dimmed" ta="center" py="xl" role="status" data-testid="desk-idle">
             {agent.presence === 'available' ? t('desk.waitingForContacts') : t('desk.notReady')}
           </Text>
