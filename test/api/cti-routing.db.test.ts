@@ -119,6 +119,20 @@ describe.each(testEngines())('CTI calls counted in routing [%s]', (engine) => {
     expect((await figures(namedQueueId)).abandoned).toBe(1);
   });
 
+  it('puts an unknown caller’s call in the call log of the customer the agent registers during it', async () => {
+    await cti({ event: 'newCall', ...call('pbx-4', { from: '0455550417' }) });
+    await cti({ event: 'answer', ...call('pbx-4', { from: '0455550417', answeringNumber: '201' }) });
+    const contact = await contactOf('pbx-4');
+    expect(contact.customerId).toBeNull();
+    const created = await agent.post('/api/v1/customers', { name: '新規 花子', phones: [{ value: '045-555-0417' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await agent.post(`/api/v1/agent/contacts/${contact.id}/customer`, { customerId: created.json().id })).statusCode).toBe(200);
+    const calls = (await sv.get(`/api/v1/calls?customerId=${created.json().id}`)).json().items as { externalId: string }[];
+    expect(calls.map((c) => c.externalId)).toEqual(['pbx-4']);
+    await cti({ event: 'hangup', ...call('pbx-4', { from: '0455550417', answeringNumber: '201', cause: 'normalClearing' }) });
+    expect((await agent.post(`/api/v1/agent/contacts/${contact.id}/wrap-up`, {})).statusCode).toBe(200);
+  });
+
   it('closes the contact when someone routing does not know answers, keeping the call log', async () => {
     await cti({ event: 'newCall', ...call('pbx-3') });
     await cti({ event: 'answer', ...call('pbx-3', { answeringNumber: '999' }) });

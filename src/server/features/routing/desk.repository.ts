@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { cases, contacts, interactions, reasonCodes, routingQueues, tenants, users } from '../../db/schema.js';
+import { voiceCalls } from '../../db/schema/voice.table.js';
 
 export interface ReasonCode { tenantId: string; code: string; label: string }
 
@@ -26,6 +27,8 @@ export function createDeskRepository(db: Db) {
       await db.transaction(async (tx) => {
         await tx.update(contacts).set({ customerId, updatedAt: at }).where(eq(contacts.id, contactId));
         await tx.update(interactions).set({ customerId, updatedAt: at }).where(eq(interactions.id, interactionId));
+        // A phone contact's call (Twilio or a PBX's) joins the customer's call log too.
+        await tx.update(voiceCalls).set({ customerId, updatedAt: at }).where(and(eq(voiceCalls.contactId, contactId), isNull(voiceCalls.customerId)));
       });
     },
     async saveNotes(id: string, notes: string, at: Date) {
