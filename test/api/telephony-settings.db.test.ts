@@ -52,6 +52,7 @@ describe.each(testEngines())('telephony settings API [%s]', (engine) => {
     expect(await settingsOf(admin)).toEqual({
       twilio: { configured: false, accountSid: null, softphoneConfigured: false, callerId: null, holdMusicUrl: null },
       cti: { tokenSet: false, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: null, dialAuthorizationSet: false, queueId: null },
+      payment: { url: null, authorizationSet: false },
       blockedNumbers: [],
       updatedAt: null,
     });
@@ -73,7 +74,7 @@ describe.each(testEngines())('telephony settings API [%s]', (engine) => {
     });
     // The adapter gets them; another tenant has none.
     expect(await t.services.telephonySettings.twilioSecretsOf(A.tenant.id)).toEqual({
-      accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, twimlAppSid: TWIML_APP_SID, holdMusicUrl: null,
+      accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, twimlAppSid: TWIML_APP_SID, holdMusicUrl: null, payment: null,
     });
     expect(await t.services.telephonySettings.twilioSecretsOf(B.tenant.id)).toBeNull();
     expect((await settingsOf(adminB)).twilio.configured).toBe(false);

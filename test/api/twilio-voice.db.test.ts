@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, HttpSession, type TestApp } from '../support/test-app.js';
@@ -23,6 +25,10 @@ const NUMBER_A_CLOSED = '+81312340002';
 const NUMBER_B = '+81312340009';
 /** Queues straight into the closed queue, with no hours check before. */
 const NUMBER_A_NIGHT = '+81312340003';
+/** A card payment line: the digits go to the tenant's payment processor, nowhere else. */
+const NUMBER_A_PAY = '+81312340004';
+const CARD = '4111111111111111';
+const PROCESSOR_KEY = 'Bearer processor-key-of-alpha';
 const BASE = 'https://cc.example.jp';
 const HOLD_MUSIC = 'https://cdn.example.jp/hold/loop-8s.mp3';
 
@@ -59,6 +65,8 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     expect(routed).toMatchObject({ status: 'routed' });
     expect((await sv.post(`/api/v1/contacts/${routed!.contactId}/abandon`)).statusCode).toBe(200);
   };
+  let processor: Server;
+  const payments: { authorization: string | undefined; body: Record<string, unknown> }[] = [];
   const countCalls = async () => Number((await db().select({ n: sql<number>`count(*)` }).from(voiceCalls))[0]!.n);
 
   beforeAll(async () => {
@@ -106,11 +114,37 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
       const res = await s.request('PUT', '/api/v1/telephony/settings', { twilioAccountSid: ACCOUNT, twilioAuthToken: token });
       expect(res.statusCode, res.body).toBe(200);
     }
+    // A's payment processor: a loopback server that records what it is sent (http is taken only to this host).
+    processor = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        payments.push({ authorization: req.headers.authorization, body: JSON.parse(body) as Record<string, unknown> });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => processor.listen(0, '127.0.0.1', resolve));
+    expectProblem(await admin.request('PUT', '/api/v1/telephony/settings', { paymentUrl: 'http://pay.example.jp/cards' }), 400, 'validation_failed');
+    const paymentUrl = `http://127.0.0.1:${(processor.address() as AddressInfo).port}/cards`;
+    const paid = await admin.request('PUT', '/api/v1/telephony/settings', { paymentUrl, paymentAuthorization: PROCESSOR_KEY });
+    expect(paid.json().payment).toEqual({ url: paymentUrl, authorizationSet: true });
+    expect(paid.body).not.toContain(PROCESSOR_KEY);
+    await publish(admin, {
+      start: 'card',
+      nodes: [
+        { type: 'gather', id: 'card', prompt: 'カード番号を入力し、最後に#を押してください。', into: 'payment', minDigits: 13, maxDigits: 19, luhn: true, timeoutSec: 20, retries: 1, next: 'thanks', onFail: 'thanks' },
+        { type: 'say', id: 'thanks', text: 'ありがとうございました。', next: 'bye' },
+        { type: 'hangup', id: 'bye' },
+      ],
+    }, [NUMBER_A_PAY]);
     // A's callers hear a hold clip in the queue; an http:// one is refused (Twilio fetches it from the internet).
     expectProblem(await admin.request('PUT', '/api/v1/telephony/settings', { twilioHoldMusicUrl: 'http://cdn.example.jp/hold.mp3' }), 400, 'validation_failed');
     expect((await admin.request('PUT', '/api/v1/telephony/settings', { twilioHoldMusicUrl: HOLD_MUSIC })).json().twilio.holdMusicUrl).toBe(HOLD_MUSIC);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await new Promise((resolve) => processor.close(resolve));
+  });
 
   it('a caller keys the serial, waits, and the agent sees the purchases before the phone rings; answered, hung up, wrapped up', async () => {
     const socket = await openSocket(t.app, agent, '/api/v1/agent/ws');
@@ -232,6 +266,23 @@ describe.each(testEngines())('Twilio voice webhooks [%s]', (engine) => {
     const stored = JSON.stringify(await callRow(call.callSid));
     expect(stored).not.toContain('4111111111111111');
     await call.hangUp();
+  });
+
+  it('passes keyed card digits to the tenant’s payment processor at once and stores them nowhere', async () => {
+    const call = phone('+819012121212', NUMBER_A_PAY);
+    expect(await call.dial()).toBe('gather');
+    expect(await call.press(`${CARD}#`)).toBe('ended');
+    expect(call.heard.at(-1)).toBe('ありがとうございました。');
+    const row = (await callRow(call.callSid))!;
+    expect(payments).toEqual([{ authorization: PROCESSOR_KEY, body: { callId: row.id, tenantId: staff.tenant.id, digits: CARD } }]);
+    // Nowhere in the calls, interactions, contacts, routing events or audit log, as digits or spaced.
+    for (const table of ['voice_calls', 'interactions', 'contacts', 'routing_events', 'audit_events', 'telephony_settings']) {
+      const rows = await db().execute(sql.raw(`select row_to_json(t)::text as j from ${table} t`));
+      const text = JSON.stringify(rows);
+      if (table === 'voice_calls') expect(text).toContain(row.id); // the scan does read the rows
+      expect(text, table).not.toContain(CARD);
+      expect(text, table).not.toContain('4111 1111');
+    }
   });
 
   it('schedules a callback that keeps the caller’s place, then ends the call', async () => {

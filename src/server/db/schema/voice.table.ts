@@ -29,6 +29,12 @@ export const telephonySettings = pgTable(
      * seconds), played once per wait-URL fetch, so the caller leaves the queue when it ends.
      */
     twilioHoldMusicUrl: text('twilio_hold_music_url'),
+    /**
+     * Payment digits an IVR gathers are POSTed here (the client's PCI-compliant payment processor)
+     * at once and kept nowhere; with the Authorization header value given (kept as given).
+     */
+    paymentUrl: text('payment_url'),
+    paymentAuthorization: text('payment_authorization'),
     ctiTokenHash: text('cti_token_hash'),
     /**
      * Where a PBX's inbound calls are counted in routing (wallboard, metrics, the desk's work list)

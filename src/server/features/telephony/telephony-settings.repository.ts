@@ -16,7 +16,11 @@ export interface TwilioSecrets {
   twimlAppSid: string | null;
   /** Not a secret, but what the adapter answers the queue's wait URL with. */
   holdMusicUrl: string | null;
+  /** Where payment digits are passed through (with the Authorization value), or null: dropped. */
+  payment: PaymentProcessor | null;
 }
+
+export interface PaymentProcessor { url: string; authorization: string | null }
 
 /**
  * What click-to-call needs for one agent: the tenant's PBX template (with its Authorization value),
@@ -73,6 +77,7 @@ export function createTelephonySettingsRepository(db: Db) {
       return {
         accountSid: r.twilioAccountSid, authToken: r.twilioAuthToken, apiKeySid: r.twilioApiKeySid,
         apiKeySecret: r.twilioApiKeySecret, twimlAppSid: r.twilioTwimlAppSid, holdMusicUrl: r.twilioHoldMusicUrl,
+        payment: r.paymentUrl ? { url: r.paymentUrl, authorization: r.paymentAuthorization } : null,
       };
     },
     async dialSetupOf(tenantId: string, userId: string): Promise<DialSetup> {

@@ -20,18 +20,32 @@ export const e164Phone = z.string().trim().max(40).transform((v, ctx) => {
 const ctiDialUrl = z.string().trim().max(CTI_DIAL_URL_MAX).superRefine((v, ctx) => {
   for (const message of ctiDialTemplateProblems(v)) ctx.addIssue({ code: 'custom', message });
 });
-/** The Authorization header value sent to the PBX (e.g. `Basic …`): one header line of printable ASCII. */
-const ctiDialAuthorization = z.string().trim().min(1).max(1000).regex(/^[\x20-\x7e]+$/, 'must be printable ASCII on one line (an HTTP header value)');
+/** An Authorization header value we send (to the PBX, to the payment processor): one line of printable ASCII. */
+const headerValue = z.string().trim().min(1).max(1000).regex(/^[\x20-\x7e]+$/, 'must be printable ASCII on one line (an HTTP header value)');
 
-/** Where Twilio fetches the hold music: https only (Twilio fetches it from the internet). */
-const holdMusicUrl = z.string().trim().max(1000).superRefine((v, ctx) => {
-  let url: URL | null = null;
+const parsedUrl = (v: string): URL | null => {
   try {
-    url = new URL(v);
+    return new URL(v);
   } catch {
-    url = null;
+    return null;
   }
+};
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** An https URL without credentials in it (hold music: Twilio fetches it from the internet). */
+const httpsUrl = z.string().trim().max(1000).superRefine((v, ctx) => {
+  const url = parsedUrl(v);
   if (url?.protocol !== 'https:' || url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must be an https:// URL without user or password' });
+});
+
+/**
+ * Where payment digits go: https, or http to this host only (a payment proxy beside the server);
+ * card numbers never cross a network in clear text.
+ */
+const paymentUrl = z.string().trim().max(1000).superRefine((v, ctx) => {
+  const url = parsedUrl(v);
+  const ok = url !== null && !url.username && !url.password && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
+  if (!ok) ctx.addIssue({ code: 'custom', message: 'must be an https:// URL (or http:// to 127.0.0.1 / localhost) without user or password' });
 });
 
 /** Every field is optional: an omitted one stays as it is, null clears it. */
@@ -44,11 +58,15 @@ export const updateTelephonySettingsBody = z.object({
   /** The number click-to-call shows to the customer on Twilio (one of the account's numbers), stored in E.164. */
   twilioCallerId: e164Phone.nullable().optional(),
   /** A short clip (https, mp3/wav) callers hear in the queue between announcements; null: silence. */
-  twilioHoldMusicUrl: holdMusicUrl.nullable().optional(),
+  twilioHoldMusicUrl: httpsUrl.nullable().optional(),
+  /** Payment digits an IVR gathers are POSTed here at once and kept nowhere (the client's payment processor). */
+  paymentUrl: paymentUrl.nullable().optional(),
+  /** Sent as the Authorization header of that POST (a secret: write-only). */
+  paymentAuthorization: headerValue.nullable().optional(),
   /** Click-to-call through the PBX: the URL the server POSTs to, e.g. Asterisk ARI's originate (docs/cti.md). */
   ctiDialUrl: ctiDialUrl.nullable().optional(),
   /** Sent as the Authorization header of that POST (a secret: write-only). */
-  ctiDialAuthorization: ctiDialAuthorization.nullable().optional(),
+  ctiDialAuthorization: headerValue.nullable().optional(),
   /** The queue a PBX's inbound calls are counted in when the CTI event names none of the tenant's queues; null: only logged. */
   ctiQueueId: z.uuid().nullable().optional(),
   /** Calling numbers the CTI webhook rejects as busy, in any common form; stored in E.164. */
@@ -79,6 +97,11 @@ export const telephonySettingsDto = z.object({
     dialAuthorizationSet: z.boolean(),
     /** Where inbound PBX calls are counted in routing when their event names no queue here, or null. */
     queueId: z.string().nullable(),
+  }),
+  payment: z.object({
+    /** Where payment digits are passed through, or null (then they are dropped). */
+    url: z.string().nullable(),
+    authorizationSet: z.boolean(),
   }),
   blockedNumbers: z.array(z.string()),
   updatedAt: z.string().nullable(),

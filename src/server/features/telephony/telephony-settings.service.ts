@@ -46,6 +46,7 @@ function toDto(r: TelephonySettingsRow | null, baseUrl: string): TelephonySettin
       tokenSet: Boolean(r?.ctiTokenHash), webhookUrl: webhookUrlOf(baseUrl, '{token}'),
       dialUrl: r?.ctiDialUrl ?? null, dialAuthorizationSet: Boolean(r?.ctiDialAuthorization), queueId: r?.ctiQueueId ?? null,
     },
+    payment: { url: r?.paymentUrl ?? null, authorizationSet: Boolean(r?.paymentAuthorization) },
     blockedNumbers: r?.blockedNumbers ?? [],
     updatedAt: r?.updatedAt.toISOString() ?? null,
   };
@@ -63,7 +64,7 @@ export function createTelephonySettingsService(deps: Deps) {
       const patch: TelephonySettingsPatch = {
         twilioAccountSid: input.twilioAccountSid, twilioAuthToken: input.twilioAuthToken, twilioApiKeySid: input.twilioApiKeySid,
         twilioApiKeySecret: input.twilioApiKeySecret, twilioTwimlAppSid: input.twilioTwimlAppSid, twilioCallerId: input.twilioCallerId,
-        twilioHoldMusicUrl: input.twilioHoldMusicUrl,
+        twilioHoldMusicUrl: input.twilioHoldMusicUrl, paymentUrl: input.paymentUrl, paymentAuthorization: input.paymentAuthorization,
         ctiDialUrl: input.ctiDialUrl, ctiDialAuthorization: input.ctiDialAuthorization, ctiQueueId: input.ctiQueueId, blockedNumbers,
       };
       if (input.ctiQueueId && !(await deps.queueExists(ctx, input.ctiQueueId))) {

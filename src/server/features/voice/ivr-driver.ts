@@ -18,7 +18,7 @@ export interface IvrEffects {
   /** Puts the caller in routing; idempotent per call (a resent webhook gets the same contact). */
   enqueue(ctx: TenantContext, a: EnqueueAction, state: IvrCallState): Promise<{ contactId: string; customerId: string | null; closed: boolean }>;
   scheduleCallback(ctx: TenantContext, a: CallbackAction, state: IvrCallState): Promise<void>;
-  /** Payment digits go to the payment processor now and are kept nowhere (none configured: dropped). */
+  /** Payment digits go to the tenant's payment processor now and are kept nowhere (none configured: dropped). */
   passThrough(ctx: TenantContext, digits: string): Promise<void>;
 }
 

@@ -12,6 +12,8 @@ import type { IdGenerator } from '../../platform/ids.js';
 import type { TenantContext } from '../../platform/principal.js';
 import { systemContext } from '../../platform/system-context.js';
 import { callSubjectOf } from '../calls/call-log-subject.js';
+import { forwardPayment } from '../../channels/payment/payment-forwarder.js';
+import type { PaymentProcessor } from '../telephony/telephony-settings.repository.js';
 import type { IvrFlowRepository } from '../ivr/ivr-flow.repository.js';
 import type { CallbackService } from '../routing/callback.service.js';
 import type { ContactService } from '../routing/contact.service.js';
@@ -79,7 +81,7 @@ export interface TwilioTarget {
 interface Deps {
   calls: VoiceCallRepository;
   /** The tenant's Twilio credentials (telephony settings); null when Twilio is not set up. */
-  twilioSecretsOf(tenantId: string): Promise<{ authToken: string; holdMusicUrl: string | null } | null>;
+  twilioSecretsOf(tenantId: string): Promise<{ authToken: string; holdMusicUrl: string | null; payment: PaymentProcessor | null } | null>;
   flows: Pick<IvrFlowRepository, 'flowOfNumber' | 'findVersion'>;
   contacts: ContactService;
   callbacks: CallbackService;
@@ -155,8 +157,12 @@ export function createTwilioVoiceService(deps: Deps) {
           note: 'IVRで折り返しのご希望', keepPlace: false,
         }, { placeAt: call.startedAt });
       },
-      // No payment processor is configured: the digits are dropped here, never stored or logged.
-      passThrough: async () => undefined,
+      // To the client's payment processor at once, when one is configured; dropped otherwise. Never
+      // stored or logged either way (the IVR state never held them; see forwardPayment).
+      passThrough: async (ctx, digits) => {
+        const processor = (await secretsOf(ctx.tenantId))?.payment ?? null;
+        if (processor) await forwardPayment(processor, { callId: call.id, tenantId: ctx.tenantId, digits });
+      },
     };
   }
 

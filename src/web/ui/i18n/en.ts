@@ -801,6 +801,12 @@ export const en: Messages = {
       apiKeySecret: 'API key secret',
       twimlAppSid: 'TwiML app SID',
     },
+    payment: {
+      title: 'IVR payment pass-through',
+      url: 'Payment processor URL',
+      urlHint: 'Payment digits a caller keys in the IVR (a card number) are sent to this URL at once (JSON: callId, tenantId, digits) and stored nowhere here: https, or a proxy on this host (http://127.0.0.1…). Empty: dropped.',
+      authorization: 'Authorization header',
+    },
     ctiQueue: {
       title: 'Count PBX calls in a queue',
       label: 'Queue',

@@ -799,6 +799,12 @@ export const ja = {
       apiKeySecret: 'API キーのシークレット',
       twimlAppSid: 'TwiML アプリ SID',
     },
+    payment: {
+      title: 'IVR の決済番号の中継',
+      url: '決済代行の受付 URL',
+      urlHint: 'IVR でカード番号などの決済番号を入力してもらうと、その場でこの URL へ送ります（JSON: callId, tenantId, digits）。https、または同じサーバー上の中継（http://127.0.0.1…）。窓口には一切保存しません。空欄: 破棄。',
+      authorization: 'Authorization ヘッダー',
+    },
     ctiQueue: {
       title: 'PBX の着信をキューで集計',
       label: '集計するキュー',

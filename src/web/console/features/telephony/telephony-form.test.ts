@@ -7,6 +7,7 @@ const ARI = 'http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&ext
 const settings: TelephonySettings = {
   twilio: { configured: true, accountSid: ACCOUNT, softphoneConfigured: false, callerId: '+81312340000', holdMusicUrl: null },
   cti: { tokenSet: true, webhookUrl: 'https://cc.example.jp/api/v1/cti/{token}', dialUrl: ARI, dialAuthorizationSet: true, queueId: null },
+  payment: { url: null, authorizationSet: false },
   blockedNumbers: ['+81312345678', '+819011112222'],
   updatedAt: '2026-11-23T05:00:00.000Z',
 };
@@ -18,6 +19,13 @@ describe('telephony settings form', () => {
     expect(formToSettingsInput({ ...form, twilioHoldMusicUrl: ` ${url} ` }, settings)).toMatchObject({ twilioHoldMusicUrl: url });
     expect(validateTelephonyForm({ ...form, twilioHoldMusicUrl: 'http://cdn.example.jp/hold.mp3' })).toEqual({ twilioHoldMusicUrl: { key: 'httpsUrl' } });
     expect(validateTelephonyForm({ ...form, twilioHoldMusicUrl: url })).toEqual({});
+  });
+
+  it('sends the payment URL when changed and its Authorization only when typed', () => {
+    const form = settingsToForm(settings);
+    const url = 'https://pay.example.jp/ivr/cards';
+    expect(formToSettingsInput({ ...form, paymentUrl: url, paymentAuthorization: 'Bearer pk_live_123' }, settings)).toMatchObject({ paymentUrl: url, paymentAuthorization: 'Bearer pk_live_123' });
+    expect(validateTelephonyForm({ ...form, paymentUrl: 'pay.example.jp/ivr' })).toEqual({ paymentUrl: { key: 'dialUrl' } });
   });
 
   it('sends the CTI queue when chosen, and null when set back to none', () => {
@@ -33,10 +41,10 @@ describe('telephony settings form', () => {
   it('starts with the account SID and the blocked numbers as dialled at home, secrets empty', () => {
     expect(settingsToForm(settings)).toEqual({
       twilioAccountSid: ACCOUNT, twilioAuthToken: '', twilioApiKeySid: '', twilioApiKeySecret: '', twilioTwimlAppSid: '',
-      twilioCallerId: '03-1234-0000', twilioHoldMusicUrl: '', ctiDialUrl: ARI, ctiDialAuthorization: '', clearCtiDialAuthorization: false, ctiQueueId: '',
+      twilioCallerId: '03-1234-0000', twilioHoldMusicUrl: '', ctiDialUrl: ARI, ctiDialAuthorization: '', clearCtiDialAuthorization: false, ctiQueueId: '', paymentUrl: '', paymentAuthorization: '',
       blockedNumbers: '03-1234-5678\n090-1111-2222',
     });
-    expect(writeOnlyState(settings)).toEqual({ twilioAuthToken: true, twilioApiKeySid: false, twilioApiKeySecret: false, twilioTwimlAppSid: false, ctiDialAuthorization: true });
+    expect(writeOnlyState(settings)).toEqual({ twilioAuthToken: true, twilioApiKeySid: false, twilioApiKeySecret: false, twilioTwimlAppSid: false, ctiDialAuthorization: true, paymentAuthorization: false });
   });
 
   it('sends secrets only when typed and the account SID only when changed', () => {

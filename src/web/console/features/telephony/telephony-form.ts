@@ -25,12 +25,15 @@ export interface TelephonyFormValues {
   clearCtiDialAuthorization: boolean;
   /** The queue the PBX's inbound calls are counted in ('' = none: only logged). */
   ctiQueueId: string;
+  /** Where the IVR's payment digits are passed through (https), and its Authorization value (write-only). */
+  paymentUrl: string;
+  paymentAuthorization: string;
   /** One number per line, any common form. */
   blockedNumbers: string;
 }
 
 /** Write-only fields: the server says whether they are set (設定済み), never what they are. */
-export const WRITE_ONLY_FIELDS = ['twilioAuthToken', 'twilioApiKeySid', 'twilioApiKeySecret', 'twilioTwimlAppSid', 'ctiDialAuthorization'] as const;
+export const WRITE_ONLY_FIELDS = ['twilioAuthToken', 'twilioApiKeySid', 'twilioApiKeySecret', 'twilioTwimlAppSid', 'ctiDialAuthorization', 'paymentAuthorization'] as const;
 export type WriteOnlyField = (typeof WRITE_ONLY_FIELDS)[number];
 
 export function settingsToForm(settings: TelephonySettings): TelephonyFormValues {
@@ -46,6 +49,8 @@ export function settingsToForm(settings: TelephonySettings): TelephonyFormValues
     ctiDialAuthorization: '',
     clearCtiDialAuthorization: false,
     ctiQueueId: settings.cti.queueId ?? '',
+    paymentUrl: settings.payment.url ?? '',
+    paymentAuthorization: '',
     blockedNumbers: settings.blockedNumbers.map((n) => formatPhone(n)).join('\n'),
   };
 }
@@ -59,6 +64,7 @@ export function writeOnlyState(settings: TelephonySettings): Record<WriteOnlyFie
   return {
     twilioAuthToken: settings.twilio.configured, twilioApiKeySid: softphone, twilioApiKeySecret: softphone, twilioTwimlAppSid: softphone,
     ctiDialAuthorization: settings.cti.dialAuthorizationSet,
+    paymentAuthorization: settings.payment.authorizationSet,
   };
 }
 
@@ -82,7 +88,7 @@ export function blockedNumberLines(text: string): { numbers: string[]; lines: nu
 export function formToSettingsInput(values: TelephonyFormValues, settings: TelephonySettings): TelephonySettingsInput {
   const body: TelephonySettingsInput = { blockedNumbers: blockedNumberLines(values.blockedNumbers).numbers };
   const initial = settingsToForm(settings);
-  for (const field of ['twilioAccountSid', 'twilioCallerId', 'twilioHoldMusicUrl', 'ctiDialUrl', 'ctiQueueId'] as const) {
+  for (const field of ['twilioAccountSid', 'twilioCallerId', 'twilioHoldMusicUrl', 'ctiDialUrl', 'ctiQueueId', 'paymentUrl'] as const) {
     const value = values[field].trim();
     if (value !== initial[field]) body[field] = value || null;
   }
@@ -119,6 +125,9 @@ export function validateTelephonyForm(values: TelephonyFormValues): Record<strin
   if (callerId && !normalizePhone(callerId).ok) problems.twilioCallerId = { key: 'phone' };
   const music = values.twilioHoldMusicUrl.trim();
   if (music && !/^https:\/\/[^\s/]+/i.test(music)) problems.twilioHoldMusicUrl = { key: 'httpsUrl' };
+  // The server also takes http:// to this host (a payment proxy beside it) and says so.
+  const payment = values.paymentUrl.trim();
+  if (payment && !/^https?:\/\/[^\s/]+/i.test(payment)) problems.paymentUrl = { key: 'dialUrl' };
   const dialUrl = values.ctiDialUrl.trim();
   if (dialUrl && !/^https?:\/\/[^\s/]+/i.test(dialUrl)) problems.ctiDialUrl = { key: 'dialUrl' };
   return problems;

@@ -148,6 +148,21 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
             )}
           </Stack>
         </SectionCard>
+        <SectionCard title={t('telephony.payment.title')}>
+          <Stack gap="sm">
+            <TextInput
+              label={t('telephony.payment.url')}
+              description={t('telephony.payment.urlHint')}
+              placeholder="https://pay.example.jp/ivr/cards"
+              type="url"
+              autoComplete="off"
+              value={values.paymentUrl}
+              onChange={(e) => set('paymentUrl')(e.currentTarget.value)}
+              error={errors.fieldError('paymentUrl')}
+            />
+            {writeOnly('paymentAuthorization', t('telephony.payment.authorization'), true)}
+          </Stack>
+        </SectionCard>
         <SectionCard title={t('telephony.ctiQueue.title')}>
           <Select
             label={t('telephony.ctiQueue.label')}
