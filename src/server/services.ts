@@ -155,7 +155,7 @@ export function createServices({ db, clock, ids, sessionTtlHours, leaderLock, wr
     queueExists: async (ctx, id) => (await routingAdmin.listQueues(ctx)).items.some((q) => q.id === id),
   });
   const cti = createCtiService({ repo: createCtiRepository(db), telephony: telephonySettings, customers, contacts, routing, notices: agentNotices, ids, clock });
-  const callLog = createCallLogService({ repo: createCallLogRepository(db), audit });
+  const callLog = createCallLogService({ repo: createCallLogRepository(db), audit, customers, clock });
   const twilioVoice = createTwilioVoiceService({
     calls: createVoiceCallRepository(db), flows: ivrFlowRepo, twilioSecretsOf: telephonySettings.twilioSecretsOf, contacts, callbacks, routing, ids, clock,
     lookup: createCallerLookup({ customers, catalog, cases }),

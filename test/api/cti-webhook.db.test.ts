@@ -356,6 +356,35 @@ describe.each(testEngines())('generic CTI webhook [%s]', (engine) => {
     expectProblem(await send(old, { event: 'answer', callId: 'full-1', direction: 'in' }), 404, 'not_found');
     expect(await ok(tokenA, { event: 'answer', callId: 'full-1', direction: 'in' })).toEqual({});
   });
+
+  it('links the customer an agent registers for an unknown caller: the call, its interaction and the customer’s call log', async () => {
+    const base = { callId: 'link-1', from: '0455551234', to: '0312345678', direction: 'in' };
+    await ok(tokenA, { event: 'newCall', ...base, user: ['201'] });
+    const call = (await callOf('link-1'))!;
+    expect(call.customer).toBeNull();
+    const created = await agent.post('/api/v1/customers', { name: '新規 一郎', phones: [{ value: '045-555-1234' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    const newId = created.json().id as string;
+    // While it rings at the agent's desk, nobody has taken it: the agent may link it.
+    const linked = await agent.post(`/api/v1/calls/${call.id}/customer`, { customerId: newId });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().customer).toEqual({ id: newId, name: '新規 一郎' });
+    expect(((await sv.get(`/api/v1/interactions/${call.interactionId}`)).json() as { customerId: string }).customerId).toBe(newId);
+    expect((await callsOf(sv, `?customerId=${newId}`)).items.map((c) => c.externalId)).toEqual(['link-1']);
+    // Linked again to the same customer: the same answer; to another: 409, nothing changed.
+    expect((await agent.post(`/api/v1/calls/${call.id}/customer`, { customerId: newId })).statusCode).toBe(200);
+    expectProblem(await agent.post(`/api/v1/calls/${call.id}/customer`, { customerId }), 409, 'conflict');
+    // Once agent 201 answered, it is theirs: another agent gets a 404; another tenant's customer is unknown.
+    await ok(tokenA, { event: 'answer', ...base, answeringNumber: '201' });
+    expectProblem(await agent2.post(`/api/v1/calls/${call.id}/customer`, { customerId: newId }), 404, 'not_found');
+    const foreign = (await adminB.post('/api/v1/customers', { name: '別会社 花子' })).json().id as string;
+    const other = await ok(tokenA, { event: 'newCall', callId: 'link-2', from: '0455559999', to: '0312345678', direction: 'in' });
+    expect(other).toEqual({});
+    expectProblem(await sv.post(`/api/v1/calls/${(await callOf('link-2'))!.id}/customer`, { customerId: foreign }), 404, 'not_found');
+    expect((await callOf('link-2'))!.customer).toBeNull();
+    await ok(tokenA, { event: 'hangup', ...base, answeringNumber: '201', cause: 'normalClearing' });
+    await ok(tokenA, { event: 'hangup', callId: 'link-2', from: '0455559999', to: '0312345678', direction: 'in', cause: 'cancel' });
+  });
 });
 
 describe.each(testEngines())('CTI calls survive a restart [%s]', (engine) => {

@@ -9,7 +9,8 @@ import { signIn as signInAs, UI_TIMEOUT, useE2eStack } from './support/stack.js'
 // that are not numbers are refused by line). A PBX then reports a call from 090-1234-5678 (the demo
 // customer 山田 太郎 of さくら電機) to that extension while two agents have their desks open: the
 // agent with the extension sees the call pop with the customer (着信, then 通話中 once answered), the
-// other sees nothing; a number nobody has pops as 未登録の番号. After the hang-up the call is in the customer's 通話履歴 and on the call log
+// other sees nothing; a number nobody has pops as 未登録の番号 and the customer registered from that
+// pop gets the call in the call log. After the hang-up the call is in the customer's 通話履歴 and on the call log
 // page as 応答, in the agent's own calls, and found by the agent filter; a call nobody answers is
 // listed as 不在着信.
 
@@ -22,6 +23,8 @@ const CALLER = { phone: '090-1234-5678', name: '山田 太郎' };
 const DIALLED = '0120-555-100';
 /** A number no demo customer has. */
 const UNKNOWN_PHONE = '080-5555-0417';
+/** Registered from the pop of that number. */
+const NEW_CUSTOMER = '新井 ひかり';
 /** Not a demo value: made up for this test. */
 const EXTENSION = '4217';
 
@@ -151,6 +154,12 @@ describe('telephony in the console: extensions, CTI token, call pop and the call
     const unknownBox = unknownPop.getByTestId('screen-pop-unknown');
     expect(await unknownBox.getByRole('button', { name: '新規顧客登録' }).count()).toBe(1);
     expect(await unknownBox.getByRole('link', { name: 'この番号で顧客を検索' }).getAttribute('href')).toBe(`/t/${TENANT}/customers?q=${encodeURIComponent(UNKNOWN_PHONE)}`);
+    // Registered from the pop: the call joins the new customer's call log.
+    await unknownBox.getByRole('button', { name: '新規顧客登録', exact: true }).click();
+    const form = unknownPop.getByRole('form', { name: '新規顧客登録' });
+    await form.getByRole('textbox', { name: /^氏名/ }).fill(NEW_CUSTOMER);
+    await form.getByRole('button', { name: '登録', exact: true }).click();
+    await unknownPop.getByTestId('screen-pop').getByText(NEW_CUSTOMER).first().waitFor({ timeout: UI_TIMEOUT });
     await cti(token, { event: 'hangup', callId: 'e2e-pbx-3', cause: 'cancel' });
 
     // The agent closes the pops.
@@ -172,8 +181,8 @@ describe('telephony in the console: extensions, CTI token, call pop and the call
     // Newest first: the unknown number, the missed call, the answered one.
     const rows = admin.locator('[data-testid^="call-row-"]');
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')))).toEqual(['missed', 'missed', 'answered']);
+    await expect.poll(async () => (await rows.first().textContent()) ?? '', { timeout: UI_TIMEOUT }).toContain(NEW_CUSTOMER);
     expect(await rows.nth(1).getAttribute('data-testid')).toBe(`call-row-${missedCallId}`);
-    expect(await rows.first().textContent()).toContain('未登録');
 
     // By agent: the answered call is hers, the missed one nobody's.
     await admin.getByRole('combobox', { name: '担当者' }).selectOption({ label: AGENT.name });

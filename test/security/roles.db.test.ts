@@ -205,6 +205,7 @@ const routes: RouteCase[] = [
   { method: 'GET', path: '/api/v1/calls', perm: 'customers:read', url: () => '/api/v1/calls', ok: 200 },
   { method: 'GET', path: '/api/v1/calls/:id', perm: 'customers:read', url: () => `/api/v1/calls/${MISSING}`, ok: 404 },
   { method: 'GET', path: '/api/v1/calls/:id/recording', perm: 'customers:read', url: () => `/api/v1/calls/${MISSING}/recording`, ok: 404 },
+  { method: 'POST', path: '/api/v1/calls/:id/customer', perm: 'customers:write', url: () => `/api/v1/calls/${MISSING}/customer`, body: (f) => ({ customerId: f.customer }), ok: 404 },
   // Click-to-call rings the signed-in agent: no PBX URL or Twilio caller id in this tenant, so the roles allowed learn so (409).
   { method: 'POST', path: '/api/v1/calls/dial', perm: 'routing:work', url: () => '/api/v1/calls/dial', body: () => ({ to: '06-1234-5678' }), ok: 409 },
 ];

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { customers, users } from '../../db/schema.js';
+import { contacts, customers, interactions, users } from '../../db/schema.js';
 import { voiceCalls } from '../../db/schema/voice.table.js';
 
 export interface CallLogFilter {
@@ -35,6 +35,27 @@ export function createCallLogRepository(db: Db) {
     async find(tenantId: string, id: string) {
       const [r] = await base().where(and(eq(voiceCalls.tenantId, tenantId), eq(voiceCalls.id, id))).limit(1);
       return r ?? null;
+    },
+    /**
+     * Links a call that has no customer yet, with its interaction and contact (where they have none),
+     * in one transaction; false when it already had one (a concurrent link won).
+     */
+    async linkCustomer(tenantId: string, id: string, customerId: string, at: Date): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const [call] = await tx.update(voiceCalls).set({ customerId, updatedAt: at })
+          .where(and(eq(voiceCalls.tenantId, tenantId), eq(voiceCalls.id, id), isNull(voiceCalls.customerId)))
+          .returning({ interactionId: voiceCalls.interactionId, contactId: voiceCalls.contactId });
+        if (!call) return false;
+        if (call.interactionId) {
+          await tx.update(interactions).set({ customerId, updatedAt: at })
+            .where(and(eq(interactions.tenantId, tenantId), eq(interactions.id, call.interactionId), isNull(interactions.customerId)));
+        }
+        if (call.contactId) {
+          await tx.update(contacts).set({ customerId, updatedAt: at })
+            .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, call.contactId), isNull(contacts.customerId)));
+        }
+        return true;
+      });
     },
   };
 }

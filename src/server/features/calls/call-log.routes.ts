@@ -26,6 +26,14 @@ export async function callLogRoutes(app: FastifyInstance, opts: { calls: CallLog
     config,
   }, async (request) => calls.getCall(ctxOf(request), request.params.id));
 
+  r.post('/api/v1/calls/:id/customer', {
+    schema: {
+      tags, summary: 'Links the customer registered or found for a caller the call did not identify (with its interaction and contact); 409 when linked to another',
+      params: idParams, body: z.object({ customerId: z.uuid() }), response: { 200: callDto, ...errorResponses },
+    },
+    config: { access: 'customers:write' as const },
+  }, async (request) => calls.linkCustomer(ctxOf(request), request.params.id, request.body.customerId));
+
   r.get('/api/v1/calls/:id/recording', {
     schema: { tags, summary: 'Redirects (302) to the call\'s recording; 404 without one', params: idParams, response: { 302: z.null().describe('Redirect to the recording'), ...errorResponses } },
     config,

@@ -2,7 +2,9 @@ import { hasPermission } from '../../../core/auth/permissions.js';
 import { AppError, notFound } from '../../platform/app-error.js';
 import { isoOrNull } from '../../platform/dto.js';
 import type { TenantContext } from '../../platform/principal.js';
+import type { Clock } from '../../platform/clock.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { CustomerService } from '../customers/customer.service.js';
 import type { CallLogFilter, CallLogRepository, CallLogRow } from './call-log.repository.js';
 import type { CallDto, CallLogQuery } from './call-log.schemas.js';
 
@@ -40,7 +42,7 @@ function decodeCursor(cursor: string): NonNullable<CallLogFilter['after']> {
  * The call log of every telephony provider. Who sees what: supervisors, admins and HQ (who monitor
  * routing) every call of the tenant; an agent only the calls they took or made.
  */
-export function createCallLogService(deps: { repo: CallLogRepository; audit: AuditService }) {
+export function createCallLogService(deps: { repo: CallLogRepository; audit: AuditService; customers: Pick<CustomerService, 'assertExists'>; clock: Clock }) {
   const { repo } = deps;
   /** The agent whose calls only the caller may see, or null when they may see all. */
   const ownOnly = (ctx: TenantContext) => (hasPermission(ctx.role, 'routing:monitor') ? null : { agentUserId: ctx.actorUserId });
@@ -67,6 +69,22 @@ export function createCallLogService(deps: { repo: CallLogRepository; audit: Aud
     },
     async getCall(ctx: TenantContext, id: string) {
       return toCallDto(await visibleCall(ctx, id));
+    },
+    /**
+     * The customer an agent registered (or found) for a caller the call did not identify: the call,
+     * its interaction and its contact join their history. An agent may link a call nobody took yet
+     * (it rings at their desk) or their own; a call linked to someone else already is a 409.
+     */
+    async linkCustomer(ctx: TenantContext, id: string, customerId: string) {
+      const found = await repo.find(ctx.tenantId, id);
+      const own = ownOnly(ctx);
+      if (!found || (own && (own.agentUserId === null || (found.call.agentUserId !== null && found.call.agentUserId !== own.agentUserId)))) throw notFound('Call');
+      await deps.customers.assertExists(ctx, customerId);
+      if (found.call.customerId === customerId) return toCallDto(found);
+      const linked = found.call.customerId === null && (await repo.linkCustomer(ctx.tenantId, id, customerId, deps.clock.now()));
+      if (!linked) throw new AppError('conflict', 'The call is already linked to another customer');
+      await deps.audit.record(ctx, { action: 'call.link_customer', entity: 'voice_call', entityId: id, changes: { customerId } });
+      return toCallDto((await repo.find(ctx.tenantId, id))!);
     },
     /** Where the recording is (opening it is audited); 404 without one. */
     async recordingLocation(ctx: TenantContext, id: string): Promise<string> {

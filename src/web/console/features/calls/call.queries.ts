@@ -44,3 +44,13 @@ export function useDial() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantKey(slug, 'calls') }),
   });
 }
+
+/** Links the customer registered (or found) for a caller the call did not identify: the call joins their history. */
+export function useLinkCallCustomer() {
+  const { slug, api } = useTenant();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { callId: string; customerId: string }) => api.post<Call>(`/api/v1/calls/${encodeURIComponent(input.callId)}/customer`, { customerId: input.customerId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantKey(slug, 'calls') }),
+  });
+}

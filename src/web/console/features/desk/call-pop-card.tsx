@@ -6,6 +6,8 @@ import type { CallPop } from '../../api/routing-types.js';
 import { formatPhone } from '../../../ui/format/phone.js';
 import { tenantPath } from '../../common/paths.js';
 import { useTenant } from '../auth/tenant-context.js';
+import { notifyError } from '../../common/errors.js';
+import { useLinkCallCustomer } from '../calls/call.queries.js';
 import { useCustomerOverview } from '../customers/customer.queries.js';
 import { VipBadge } from '../customers/vip-badge.js';
 import { callPopNumber } from './call-pop.js';
@@ -35,8 +37,9 @@ function CallPopBody({ call, onDismiss }: CallPopCardProps) {
   const { t } = useTranslation();
   const { slug, membership, can } = useTenant();
   const headingId = useId();
-  // A customer registered here for an unknown number (the call itself keeps no link to them).
+  // A customer registered here for an unknown number; the call is linked to them (its call log entry).
   const [createdId, setCreatedId] = useState<string | null>(null);
+  const link = useLinkCallCustomer();
   const ringing = call.status === 'ringing';
   const number = callPopNumber(call);
   const heading = !ringing ? t('callPop.answered') : call.direction === 'out' ? t('callPop.dialling') : t('callPop.ringing');
@@ -93,7 +96,10 @@ function CallPopBody({ call, onDismiss }: CallPopCardProps) {
         {customerId ? (
           <CustomerOverviewPop customerId={customerId} wide />
         ) : (
-          <UnknownCaller from={formatPhone(number)} title={t('callPop.unknownNumber')} onCreated={(customer) => setCreatedId(customer.id)}>
+          <UnknownCaller from={formatPhone(number)} title={t('callPop.unknownNumber')} onCreated={(customer) => {
+            setCreatedId(customer.id);
+            link.mutate({ callId: call.id, customerId: customer.id }, { onError: notifyError });
+          }}>
             {can('customers:read') && (
               <Anchor href={searchHref} target="_blank" rel="noopener" size="sm">
                 <Group gap={4} component="span">
