@@ -43,9 +43,11 @@ describe('the agent desktop softphone', () => {
 
     // Switched off again: the next desk has no softphone.
     expect((await api('PUT', '/api/v1/telephony/settings', { twilioApiKeySid: null, twilioApiKeySecret: null, twilioTwimlAppSid: null })).status).toBe(200);
+    // Listening before the reload: the token request may be answered before the heading shows.
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/agent/softphone-token'), { timeout: UI_TIMEOUT });
     await page.reload();
+    expect((await refused).status()).toBe(409);
     await page.getByRole('heading', { name: 'エージェント' }).waitFor({ timeout: UI_TIMEOUT });
-    await page.waitForResponse((r) => r.url().endsWith('/api/v1/agent/softphone-token'), { timeout: UI_TIMEOUT });
     expect(await page.getByTestId('softphone').count()).toBe(0);
   });
 });
