@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, Textarea, TextInput, type TextInputProps } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
@@ -17,6 +17,9 @@ import {
 } from './telephony-form.js';
 import { useSaveTelephonySettings, type TelephonySettings } from './telephony.queries.js';
 import { useQueues } from '../routing-admin/routing-admin.queries.js';
+
+/** The text fields shown as stored (the rest are write-only secrets or other inputs). */
+type ShownField = Exclude<keyof TelephonyFormValues, WriteOnlyField | 'clearCtiDialAuthorization'>;
 
 /** Twilio, softphone, click-to-call through the PBX and blocked numbers of the tenant; one save for all. */
 export function TelephonySettingsForm({ settings }: { settings: TelephonySettings }) {
@@ -50,6 +53,11 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
     });
   };
 
+  /** A field shown as stored (not a secret): value, change and error by its name. */
+  const shown = (field: ShownField, props: Pick<TextInputProps, 'label' | 'description' | 'placeholder' | 'type' | 'ff'>) => (
+    <TextInput {...props} autoComplete="off" value={values[field]} onChange={(e) => set(field)(e.currentTarget.value)} error={errors.fieldError(field)} />
+  );
+
   /** A write-only field: empty, with 設定済み when the server has a value; typed: replaces it. */
   const writeOnly = (field: WriteOnlyField, label: string, secret: boolean) => {
     const Input = secret ? PasswordInput : TextInput;
@@ -79,35 +87,10 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
         <SectionCard title={t('telephony.twilio.title')}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-              <TextInput
-                label={t('telephony.twilio.accountSid')}
-                placeholder="AC…"
-                autoComplete="off"
-                value={values.twilioAccountSid}
-                onChange={(e) => set('twilioAccountSid')(e.currentTarget.value)}
-                error={errors.fieldError('twilioAccountSid')}
-              />
+              {shown('twilioAccountSid', { label: t('telephony.twilio.accountSid'), placeholder: 'AC…' })}
               {writeOnly('twilioAuthToken', t('telephony.twilio.authToken'), true)}
-              <TextInput
-                label={t('telephony.twilio.callerId')}
-                description={t('telephony.twilio.callerIdHint')}
-                placeholder="03-1234-5678"
-                type="tel"
-                autoComplete="off"
-                value={values.twilioCallerId}
-                onChange={(e) => set('twilioCallerId')(e.currentTarget.value)}
-                error={errors.fieldError('twilioCallerId')}
-              />
-              <TextInput
-                label={t('telephony.twilio.holdMusic')}
-                description={t('telephony.twilio.holdMusicHint')}
-                placeholder="https://…/hold-loop.mp3"
-                type="url"
-                autoComplete="off"
-                value={values.twilioHoldMusicUrl}
-                onChange={(e) => set('twilioHoldMusicUrl')(e.currentTarget.value)}
-                error={errors.fieldError('twilioHoldMusicUrl')}
-              />
+              {shown('twilioCallerId', { label: t('telephony.twilio.callerId'), description: t('telephony.twilio.callerIdHint'), placeholder: '03-1234-5678', type: 'tel' })}
+              {shown('twilioHoldMusicUrl', { label: t('telephony.twilio.holdMusic'), description: t('telephony.twilio.holdMusicHint'), placeholder: 'https://…/hold-loop.mp3', type: 'url' })}
             </SimpleGrid>
           </Stack>
         </SectionCard>
@@ -125,16 +108,7 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
         </SectionCard>
         <SectionCard title={t('telephony.dial.title')}>
           <Stack gap="sm">
-            <TextInput
-              label={t('telephony.dial.url')}
-              description={t('telephony.dial.urlHint')}
-              placeholder="http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&extension={national}&context=from-internal&priority=1"
-              autoComplete="off"
-              ff="monospace"
-              value={values.ctiDialUrl}
-              onChange={(e) => set('ctiDialUrl')(e.currentTarget.value)}
-              error={errors.fieldError('ctiDialUrl')}
-            />
+            {shown('ctiDialUrl', { label: t('telephony.dial.url'), description: t('telephony.dial.urlHint'), placeholder: 'http://pbx.example:8088/ari/channels?endpoint=PJSIP/{extension}&extension={national}&context=from-internal&priority=1', ff: 'monospace' })}
             {writeOnly('ctiDialAuthorization', t('telephony.dial.authorization'), true)}
             {written.ctiDialAuthorization && (
               <Checkbox
@@ -150,16 +124,7 @@ export function TelephonySettingsForm({ settings }: { settings: TelephonySetting
         </SectionCard>
         <SectionCard title={t('telephony.payment.title')}>
           <Stack gap="sm">
-            <TextInput
-              label={t('telephony.payment.url')}
-              description={t('telephony.payment.urlHint')}
-              placeholder="https://pay.example.jp/ivr/cards"
-              type="url"
-              autoComplete="off"
-              value={values.paymentUrl}
-              onChange={(e) => set('paymentUrl')(e.currentTarget.value)}
-              error={errors.fieldError('paymentUrl')}
-            />
+            {shown('paymentUrl', { label: t('telephony.payment.url'), description: t('telephony.payment.urlHint'), placeholder: 'https://pay.example.jp/ivr/cards', type: 'url' })}
             {writeOnly('paymentAuthorization', t('telephony.payment.authorization'), true)}
           </Stack>
         </SectionCard>
