@@ -269,6 +269,13 @@ describe.each(testEngines())('generic CTI webhook [%s]', (engine) => {
       await s202.next('call_pop');
       expect(pops(s202.frames)).toEqual(['pop-2:ringing', 'pop-4:ringing', 'pop-5:ringing']);
       expect(pops(s201.frames)).toEqual(['pop-1:ringing', 'pop-1:answered']);
+      // The hang-up reaches every desk that showed the call: answered, or missed (nobody took it).
+      await ok(tokenA, { event: 'hangup', callId: 'pop-1', direction: 'in', answeringNumber: '201', cause: 'normalClearing' });
+      expect((await s201.next('call_pop')).call).toMatchObject({ callId: 'pop-1', status: 'ended', outcome: 'answered' });
+      await ok(tokenA, { event: 'hangup', callId: 'pop-2', direction: 'in', cause: 'cancel' });
+      expect((await s202.next('call_pop')).call).toMatchObject({ callId: 'pop-2', status: 'ended', outcome: 'missed' });
+      expect(pops(s201.frames)).toEqual(['pop-1:ringing', 'pop-1:answered', 'pop-1:ended']);
+      expect(pops(s299.frames)).toEqual(['pop-3:ringing']);
     } finally {
       s201.close();
       s202.close();

@@ -126,6 +126,9 @@ describe('telephony in the console: extensions, CTI token, call pop and the call
     // The other agent's desk shows nothing (checked after the pop had time to arrive anywhere).
     expect(await callPops(otherDesk).count()).toBe(0);
     await cti(token, { event: 'hangup', callId: 'e2e-pbx-1', cause: 'normalClearing', answeringNumber: EXTENSION });
+    // The hang-up: the same card says 通話終了 (it stays, for a registration or a note).
+    await expect.poll(() => pop.getAttribute('data-status'), { timeout: UI_TIMEOUT }).toBe('ended');
+    expect(await pop.getByRole('heading', { level: 2 }).first().textContent()).toBe('通話終了');
 
     // ---- the customer's page lists the call as answered ----------------------------------------------
     await admin.goto(`${server.url}${customerHref}`);
@@ -144,6 +147,9 @@ describe('telephony in the console: extensions, CTI token, call pop and the call
     expect(missedCallId).not.toBe(answeredCallId);
     expect(await missedPop.getAttribute('data-status')).toBe('ringing');
     await cti(token, { event: 'hangup', callId: 'e2e-pbx-2', cause: 'noAnswer' });
+    const missedCard = desk.locator(`[data-testid="call-pop"][data-call-id="${missedCallId}"]`);
+    await expect.poll(() => missedCard.getAttribute('data-status'), { timeout: UI_TIMEOUT }).toBe('ended');
+    expect(await missedCard.getByRole('heading', { level: 2 }).first().textContent()).toBe('不在着信');
 
     // ---- a number no customer has: 未登録の番号, with a registration and a search --------------------
     await cti(token, { event: 'newCall', callId: 'e2e-pbx-3', from: UNKNOWN_PHONE, to: DIALLED, direction: 'in', user: [EXTENSION] });

@@ -16,7 +16,10 @@ export interface CallPop {
   from: string;
   to: string;
   queue: string | null;
-  status: 'ringing' | 'answered';
+  /** ringing → answered → ended; a call nobody answered goes from ringing to ended. */
+  status: 'ringing' | 'answered' | 'ended';
+  /** When ended: whether someone answered it (missed: 不在着信); null before. */
+  outcome: 'answered' | 'missed' | null;
   /** The customer identified by the caller's (inbound) or the called (outbound) number. */
   customerId: string | null;
   customerName: string | null;

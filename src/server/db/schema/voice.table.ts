@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, tenantIdColumn, tstz, updatedAt } from './columns.js';
 import { tenants } from './tenant.table.js';
@@ -92,6 +93,8 @@ export const voiceCalls = pgTable(
     agentUserId: uuid('agent_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** The extension or user the PBX said answered. */
     answeredBy: text('answered_by'),
+    /** The agents whose desks got a pop of this call: told again when it ends. */
+    poppedUserIds: uuid('popped_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Digits entered in the IVR that are kept (serial, phone, member); for the call log. */
     entered: jsonb('entered').notNull().default({}),
     recordingSid: text('recording_sid'),

@@ -46,6 +46,13 @@ export function createCtiRepository(db: Db) {
         return true;
       });
     },
+    /** Remembers whose desks got a pop of the call (told again when it ends). */
+    async notePopped(tenantId: string, id: string, userIds: readonly string[]): Promise<void> {
+      if (userIds.length === 0) return;
+      await db.update(voiceCalls)
+        .set({ poppedUserIds: sql`ARRAY(SELECT DISTINCT u FROM unnest(${voiceCalls.poppedUserIds} || ${sql.param([...userIds])}::uuid[]) AS u)` })
+        .where(and(eq(voiceCalls.tenantId, tenantId), eq(voiceCalls.id, id)));
+    },
     /** The routing contact of a call counted in a queue: its interaction is the call's history entry. */
     async linkContact(tenantId: string, id: string, contact: { contactId: string; interactionId: string }): Promise<VoiceCallRow | null> {
       const [row] = await db.update(voiceCalls).set(contact).where(and(eq(voiceCalls.tenantId, tenantId), eq(voiceCalls.id, id))).returning();

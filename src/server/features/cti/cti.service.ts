@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { IdGenerator } from '../../platform/ids.js';
 import type { TenantContext } from '../../platform/principal.js';
 import type { AgentNotices, CallPopMessage } from '../../realtime/agent-notices.js';
+import type { CallPop } from '../../../core/cti/call-pop.js';
 import { callSubjectOf } from '../calls/call-log-subject.js';
 import type { CustomerService } from '../customers/customer.service.js';
 import type { ContactService } from '../routing/contact.service.js';
@@ -93,14 +94,17 @@ export function createCtiService(deps: Deps) {
     return out;
   }
 
-  async function pop(ctx: TenantContext, agentUserIds: readonly string[], row: VoiceCallRow, status: 'ringing' | 'answered', queue: string | null) {
+  async function pop(ctx: TenantContext, agentUserIds: readonly string[], row: VoiceCallRow, status: CallPop['status'], queue: string | null) {
     if (agentUserIds.length === 0) return;
+    // Stored before the frames go out: the hang-up reaches every desk that showed the call.
+    if (status !== 'ended') await repo.notePopped(ctx.tenantId, row.id, agentUserIds);
     const customerName = row.customerId ? await deps.customers.getCustomer(ctx, row.customerId).then((c) => c.name, () => null) : null;
     const message: CallPopMessage = {
       type: 'call_pop',
       call: {
         id: row.id, tenantId: row.tenantId, provider: row.provider, callId: row.externalId, direction: row.direction as CtiDirection,
         from: row.fromNumber, to: row.toNumber, queue, status, customerId: row.customerId, customerName, interactionId: row.interactionId,
+        outcome: status === 'ended' ? (row.outcome === 'answered' ? 'answered' : 'missed') : null,
       },
     };
     for (const id of new Set(agentUserIds)) deps.notices.publish(id, message);
@@ -218,6 +222,7 @@ export function createCtiService(deps: Deps) {
       if (updated) {
         if (updated.contactId) await followInRouting(e.event, updated, named?.userId ?? null);
         if (e.event === 'answer' && agentUserId) await pop(ctx, [agentUserId], updated, 'answered', null);
+        if (e.event === 'hangup') await pop(ctx, [...updated.poppedUserIds, ...(agentUserId ? [agentUserId] : [])], updated, 'ended', null);
         return { effect: e.event === 'answer' ? 'answered' : 'ended', callId: updated.id, reply: NOTHING };
       }
       row = await repo.findCall(ctx.tenantId, e.callId);

@@ -761,6 +761,8 @@ export const en: Messages = {
     ringing: 'Incoming call',
     dialling: 'Calling',
     answered: 'On a call',
+    ended: 'Call ended',
+    missed: 'Missed call',
     unknownNumber: 'Unknown caller',
     search: 'Search customers by this number',
     queue: 'Queue: {{queue}}',

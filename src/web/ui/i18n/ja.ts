@@ -759,6 +759,8 @@ export const ja = {
     ringing: '着信',
     dialling: '発信中',
     answered: '通話中',
+    ended: '通話終了',
+    missed: '不在着信',
     unknownNumber: '未登録の番号',
     search: 'この番号で顧客を検索',
     queue: 'キュー: {{queue}}',

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, CloseButton, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing, IconSearch } from '@tabler/icons-react';
+import { IconPhoneCall, IconPhoneIncoming, IconPhoneOff, IconPhoneOutgoing, IconSearch } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallPop } from '../../api/routing-types.js';
@@ -41,9 +41,13 @@ function CallPopBody({ call, onDismiss }: CallPopCardProps) {
   const [createdId, setCreatedId] = useState<string | null>(null);
   const link = useLinkCallCustomer();
   const ringing = call.status === 'ringing';
+  const ended = call.status === 'ended';
   const number = callPopNumber(call);
-  const heading = !ringing ? t('callPop.answered') : call.direction === 'out' ? t('callPop.dialling') : t('callPop.ringing');
-  const Icon = !ringing ? IconPhoneCall : call.direction === 'out' ? IconPhoneOutgoing : IconPhoneIncoming;
+  const heading = ended
+    ? call.outcome === 'missed' ? t('callPop.missed') : t('callPop.ended')
+    : !ringing ? t('callPop.answered') : call.direction === 'out' ? t('callPop.dialling') : t('callPop.ringing');
+  const Icon = ended ? IconPhoneOff : !ringing ? IconPhoneCall : call.direction === 'out' ? IconPhoneOutgoing : IconPhoneIncoming;
+  const color = ended ? 'gray' : ringing ? 'orange' : 'teal';
   const customerId = call.customerId ?? createdId;
   // The same query as the 360 summary below (one request): the VIP mark sits beside the name in the header.
   const vip = useCustomerOverview(customerId ?? '').data?.customer.vip === true;
@@ -58,12 +62,12 @@ function CallPopBody({ call, onDismiss }: CallPopCardProps) {
       data-testid="call-pop"
       data-status={call.status}
       data-call-id={call.id}
-      style={{ borderColor: `var(--mantine-color-${ringing ? 'orange' : 'teal'}-5)`, borderWidth: 2 }}
+      style={{ borderColor: `var(--mantine-color-${color}-5)`, borderWidth: 2 }}
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Group gap="sm" wrap="nowrap">
-            <ThemeIcon color={ringing ? 'orange' : 'teal'} size="xl" radius="xl" aria-hidden className={ringing ? 'madoguchi-ringing' : undefined}>
+            <ThemeIcon color={color} size="xl" radius="xl" aria-hidden className={ringing ? 'madoguchi-ringing' : undefined}>
               <Icon size={22} />
             </ThemeIcon>
             <div>

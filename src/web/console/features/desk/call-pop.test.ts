@@ -7,7 +7,7 @@ import { isAgentServerMessage } from './desk-state.js';
 function pop(id: string, extra: Partial<CallPop> = {}): CallPop {
   return {
     id, tenantId: 't1', provider: 'cti', callId: `pbx-${id}`, direction: 'in', from: '+819012345678', to: '0312345678', queue: null,
-    status: 'ringing', customerId: 'c1', customerName: '山田 太郎', interactionId: 'i1', ...extra,
+    status: 'ringing', outcome: null, customerId: 'c1', customerName: '山田 太郎', interactionId: 'i1', ...extra,
   };
 }
 
@@ -19,7 +19,9 @@ describe('call pops', () => {
 
   it('reads a call_pop frame of the agent socket', () => {
     expect(isAgentServerMessage({ type: 'call_pop', call: pop('a') })).toBe(true);
-    expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), status: 'ended' } })).toBe(false);
+    expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), status: 'ended', outcome: 'missed' } })).toBe(true);
+    expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), status: 'on_hold' } })).toBe(false);
+    expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), status: 'ended', outcome: 'lost' } })).toBe(false);
     expect(isAgentServerMessage({ type: 'call_pop', call: { ...pop('a'), tenantId: undefined } })).toBe(false);
     expect(isAgentServerMessage({ type: 'call_pop' })).toBe(false);
   });
@@ -35,6 +37,9 @@ describe('call pops', () => {
     expect(both.map((p) => p.id)).toEqual(['b', 'a']);
     const answered = upsertCallPop(both, pop('a', { status: 'answered' }));
     expect(answered.map((p) => `${p.id}:${p.status}`)).toEqual(['a:answered', 'b:ringing']);
+    // An ended call keeps its place: it never pushes the ringing one down.
+    const ended = upsertCallPop(upsertCallPop(answered, pop('b')), pop('a', { status: 'ended', outcome: 'answered' }));
+    expect(ended.map((p) => `${p.id}:${p.status}`)).toEqual(['b:ringing', 'a:ended']);
   });
 
   it('shows the other party: the caller of an inbound call, the called number of an outbound one', () => {

@@ -5,7 +5,8 @@ import type { CallPop, WorkItem } from '../../api/routing-types.js';
  * frame of a call replacing the earlier one (ringing → answered). Pure, like desk-state.
  */
 
-const STATUSES = new Set(['ringing', 'answered']);
+const STATUSES = new Set(['ringing', 'answered', 'ended']);
+const OUTCOMES = new Set([null, 'answered', 'missed']);
 const nullableString = (v: unknown) => v === null || typeof v === 'string';
 
 /** A `call` of a `call_pop` frame we can show (anything else is ignored). */
@@ -20,13 +21,18 @@ export function isCallPop(value: unknown): value is CallPop {
     (v.direction === 'in' || v.direction === 'out') &&
     typeof v.status === 'string' &&
     STATUSES.has(v.status) &&
+    OUTCOMES.has((v.outcome ?? null) as string | null) &&
     nullableString(v.customerId ?? null) &&
     nullableString(v.customerName ?? null)
   );
 }
 
-/** The pops after a frame: the call's earlier pop is replaced, and the newest call comes first. */
+/**
+ * The pops after a frame: the call's earlier pop is replaced; a new or answered call comes first, an
+ * ended one stays where it was (it never pushes a ringing call down).
+ */
 export function upsertCallPop(pops: readonly CallPop[], pop: CallPop): CallPop[] {
+  if (pop.status === 'ended' && pops.some((p) => p.id === pop.id)) return pops.map((p) => (p.id === pop.id ? pop : p));
   return [pop, ...pops.filter((p) => p.id !== pop.id)];
 }
 

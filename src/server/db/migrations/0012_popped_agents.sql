@@ -1,0 +1,1 @@
+ALTER TABLE "voice_calls" ADD COLUMN "popped_user_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
