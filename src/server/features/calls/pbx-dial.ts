@@ -1,3 +1,5 @@
+import { isSuccess, postOutbound } from '../../platform/outbound-post.js';
+
 /**
  * Click-to-call through a PBX: one POST to the filled URL template (e.g. Asterisk ARI's originate),
  * with the tenant's Authorization header. The PBX then reports the call through the CTI webhook as
@@ -22,21 +24,11 @@ export function createPbxDialer(opts: { timeoutMs?: number } = {}): PbxDialer {
   const timeoutMs = opts.timeoutMs ?? PBX_DIAL_TIMEOUT_MS;
   return {
     async dial(url, authorization) {
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          method: 'POST',
-          headers: { accept: 'application/json', ...(authorization ? { authorization } : {}) },
-          // A redirect is an answer we do not follow: the Authorization header stays with the configured host.
-          redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (err) {
-        const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-        throw new PbxDialError('unreachable', null, timedOut ? `The PBX did not answer within ${timeoutMs / 1000} s` : 'The PBX could not be reached');
+      const answer = await postOutbound(url, { authorization, timeoutMs });
+      if (answer.status === null) {
+        throw new PbxDialError('unreachable', null, answer.timedOut ? `The PBX did not answer within ${timeoutMs / 1000} s` : 'The PBX could not be reached');
       }
-      await res.body?.cancel().catch(() => undefined);
-      if (res.status < 200 || res.status > 299) throw new PbxDialError('refused', res.status, `The PBX answered HTTP ${res.status}`);
+      if (!isSuccess(answer)) throw new PbxDialError('refused', answer.status, `The PBX answered HTTP ${answer.status}`);
     },
   };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { agentProfiles, tenants } from '../../db/schema.js';
 import { telephonySettings } from '../../db/schema/voice.table.js';
+import type { PaymentProcessor } from '../../channels/payment/payment-forwarder.js';
 
 export type TelephonySettingsRow = typeof telephonySettings.$inferSelect;
 /** The columns an admin may change; undefined leaves one as it is, null clears it. */
@@ -19,8 +20,6 @@ export interface TwilioSecrets {
   /** Where payment digits are passed through (with the Authorization value), or null: dropped. */
   payment: PaymentProcessor | null;
 }
-
-export interface PaymentProcessor { url: string; authorization: string | null }
 
 /**
  * What click-to-call needs for one agent: the tenant's PBX template (with its Authorization value),
